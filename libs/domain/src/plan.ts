@@ -1,0 +1,78 @@
+import type { Policy } from './policy';
+import type { Role } from './model';
+import type { Subject } from './subjects';
+
+/** The `plan.json` of FORMATS.md. Field names are the public contract (snake_case). */
+
+export type MoveKind = 'rotation' | 'allocation';
+
+export interface PlanMove {
+  teacher_id: string;
+  from_school: string;
+  to_school: string;
+  /** What the teacher will teach at `to_school`: their main subject or one of their extra subjects. */
+  subject: Subject;
+  kind: MoveKind;
+  /** Rotation term; absent for allocations. */
+  term_years?: number;
+  /** Why this move, in English. */
+  reasons: string[];
+  /** The same reasons in Chinese. */
+  reasons_zh: string[];
+  /** Set for a principal or vice principal who moves to head the destination school. */
+  role?: Exclude<Role, 'teacher'>;
+}
+
+/** A rule the plan could not meet; the plan relaxes only this rule, and says so. */
+export interface PlanFlag {
+  rule: string;
+  message: string;
+  message_zh: string;
+  /** E.g. the shortfall in movers, or the teacher id a head exchange could not include. */
+  detail?: Record<string, string | number>;
+}
+
+export interface IndicatorStat {
+  /** Pupil-weighted mean of the indicator per 100 pupils. */
+  mean: number;
+  /** Pupil-weighted coefficient of variation across schools of the stage. */
+  cv: number;
+  limit: number;
+  schools: number;
+}
+
+export interface PlanMetricsSnapshot {
+  shortage_fte_by_subject: Partial<Record<Subject, number>>;
+  shortage_fte_total: number;
+  /** Shortage in music, PE, art, science, psychology, IT and labour at rural schools. */
+  rural_scarce_shortage_fte: number;
+  movers: number;
+  eligible: number;
+  county_rotation_rate: number;
+  backbone_movers: number;
+  /** Backbone movers ÷ movers; 0 when nobody moves. */
+  backbone_share: number;
+  school_rotation_rate: Record<string, number>;
+  /** Per 100 pupils, by stage: indicator → statistic. */
+  indicators: Record<'primary' | 'junior', Record<IndicatorName, IndicatorStat>>;
+}
+
+export const INDICATORS = ['degree_above', 'backbone', 'pe_arts'] as const;
+export type IndicatorName = (typeof INDICATORS)[number];
+
+export interface PlanHeader {
+  id: string;
+  county: string;
+  year: number;
+  status: 'draft';
+  policy: Policy;
+  snapshot_hash: string;
+  solver: { name: string; version: string; objective: number; lp_bound: number; gap: number; status: string };
+  flags: PlanFlag[];
+}
+
+export interface Plan {
+  plan: PlanHeader;
+  moves: PlanMove[];
+  metrics: { before: PlanMetricsSnapshot; after: PlanMetricsSnapshot };
+}
