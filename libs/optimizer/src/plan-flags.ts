@@ -1,0 +1,40 @@
+import { countyMoverBounds, type CountyContext, type PlanFlag, type Teacher } from '@tr/domain';
+import type { NamedMove } from './teacher-naming';
+
+/**
+ * The rules a plan had to relax, judged on the county as a whole: a region short of movers is no flag
+ * if the county still meets its rate.
+ */
+export function planFlags(context: CountyContext, moves: readonly NamedMove[], dueHeads: readonly Teacher[]): PlanFlag[] {
+  const { policy } = context.snapshot;
+  const flags: PlanFlag[] = [];
+  const bounds = countyMoverBounds(context.eligibleTotal, policy.min_rotation_rate, policy.max_rotation_rate);
+  if (moves.length < bounds.min) {
+    flags.push({
+      rule: 'min_rotation_rate',
+      message: `only ${moves.length} of ${context.eligibleTotal} eligible teachers can rotate under the other rules (distance, staffing caps, per-school limits); the minimum rate ${policy.min_rotation_rate} needs ${bounds.min}`,
+      message_zh: `在距离、学科编制、各校交流上限等规则下，${context.eligibleTotal} 名符合条件教师中只能交流 ${moves.length} 人，未达最低交流比例 ${policy.min_rotation_rate} 所需的 ${bounds.min} 人`,
+      detail: { movers: moves.length, required: bounds.min, eligible: context.eligibleTotal },
+    });
+  }
+  const backbone = moves.filter((m) => m.teacher.backbone !== 'none').length;
+  if (moves.length > 0 && backbone < policy.min_backbone_share * moves.length - 1e-9) {
+    flags.push({
+      rule: 'min_backbone_share',
+      message: `only ${backbone} backbone teachers among ${moves.length} movers can rotate; the policy asks for a share of ${policy.min_backbone_share}`,
+      message_zh: `交流人员 ${moves.length} 人中骨干教师只有 ${backbone} 人可交流，未达骨干比例 ${policy.min_backbone_share}`,
+      detail: { backbone_movers: backbone, movers: moves.length },
+    });
+  }
+  const moved = new Set(moves.map((m) => m.teacher.id));
+  for (const head of dueHeads) {
+    if (moved.has(head.id)) continue;
+    flags.push({
+      rule: 'head_rotation',
+      message: `no head exchange is possible for ${head.id} (${head.role} of ${head.schoolCode}, ${head.termsAsHead} terms): no eligible head of the same role within ${policy.max_distance_km} km can swap under the staffing rules`,
+      message_zh: `${head.schoolCode} 的校级领导 ${head.id}（已任 ${head.termsAsHead} 届）无法安排互换：${policy.max_distance_km} 公里内没有可在学科编制规则下互换的同职务领导`,
+      detail: { teacher_id: head.id, school: head.schoolCode },
+    });
+  }
+  return flags;
+}
