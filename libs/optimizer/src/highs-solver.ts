@@ -2,8 +2,9 @@ import loadHighs, { type Highs } from 'highs';
 import type { LinearModel } from './linear-model';
 import type { MipSolver, SolveOptions, SolveResult, SolveStatus } from './solver';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const HIGHS_PACKAGE_VERSION: string = require('highs/package.json').version;
+import { packageVersion } from './package-version';
+
+const HIGHS_PACKAGE_VERSION = packageVersion('highs');
 
 let runtime: Promise<Highs> | undefined;
 

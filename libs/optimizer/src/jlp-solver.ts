@@ -1,11 +1,11 @@
 import type { LinearModel } from './linear-model';
+import { packageVersion } from './package-version';
 import type { MipSolver, SolveOptions, SolveResult } from './solver';
 
 // javascript-lp-solver ships no types; this is the part of its API we use.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const solver: { Solve(model: JlpModel): JlpResult } = require('javascript-lp-solver');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const JLP_VERSION: string = require('javascript-lp-solver/package.json').version;
+const JLP_VERSION = packageVersion('javascript-lp-solver');
 
 interface JlpModel {
   optimize: string;

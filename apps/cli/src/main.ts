@@ -1,0 +1,36 @@
+import { SnapshotValidationError } from '@tr/domain';
+import { generateCommand } from './generate.command';
+import { planCommand } from './plan.command';
+import { UsageError } from './usage-error';
+import { validateCommand } from './validate.command';
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  plan: planCommand,
+  validate: validateCommand,
+  generate: generateCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) throw new UsageError(`命令 commands: ${Object.keys(COMMANDS).join(', ')}`);
+  return command(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    if (error instanceof SnapshotValidationError || error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`错误 error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,47 @@
+import { INDICATORS, SUBJECTS, SUBJECT_NAMES_ZH, type Plan, type Stage } from '@tr/domain';
+
+const INDICATOR_LABELS = {
+  degree_above: '高于规定学历教师 above-degree teachers',
+  backbone: '县级以上骨干教师 backbone teachers',
+  pe_arts: '体育艺术教师 PE & arts teachers',
+} as const;
+
+const STAGE_LABELS: Record<Stage, string> = { primary: '小学 primary', junior: '初中 junior' };
+
+/** The end-of-run summary: movers, rate, backbone share, shortage and each CV, before → after. */
+export function planSummary(plan: Plan, extra: string[] = []): string {
+  const { before, after } = plan.metrics;
+  const { policy } = plan.plan;
+  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+  const lines: string[] = [];
+  lines.push(`方案 plan ${plan.plan.id} — ${plan.plan.county} ${plan.plan.year}`);
+  lines.push(
+    `交流人数 movers: ${after.movers} / 符合条件 eligible ${after.eligible} — 交流比例 rate ${pct(after.county_rotation_rate)} ` +
+      `(政策 policy ${pct(policy.min_rotation_rate)}–${pct(policy.max_rotation_rate)})`,
+  );
+  lines.push(
+    `骨干占比 backbone share: ${pct(after.backbone_share)} (${after.backbone_movers} 人) — 政策下限 min ${pct(policy.min_backbone_share)}`,
+  );
+  lines.push(
+    `学科缺编 shortage (FTE): 合计 total ${before.shortage_fte_total.toFixed(1)} → ${after.shortage_fte_total.toFixed(1)}; ` +
+      `农村紧缺学科 rural scarce ${before.rural_scarce_shortage_fte.toFixed(1)} → ${after.rural_scarce_shortage_fte.toFixed(1)}`,
+  );
+  for (const subject of SUBJECTS) {
+    const b = before.shortage_fte_by_subject[subject] ?? 0;
+    const a = after.shortage_fte_by_subject[subject] ?? 0;
+    if (b === 0 && a === 0) continue;
+    lines.push(`  ${SUBJECT_NAMES_ZH[subject]} ${subject}: ${b.toFixed(1)} → ${a.toFixed(1)}`);
+  }
+  lines.push('差异系数 coefficient of variation (before → after, limit):');
+  for (const stage of ['primary', 'junior'] as const) {
+    for (const indicator of INDICATORS) {
+      const b = before.indicators[stage][indicator];
+      const a = after.indicators[stage][indicator];
+      const mark = a.cv <= a.limit ? '✓' : '✗';
+      lines.push(`  ${STAGE_LABELS[stage]} ${INDICATOR_LABELS[indicator]}: ${b.cv.toFixed(3)} → ${a.cv.toFixed(3)} (≤ ${a.limit}) ${mark}`);
+    }
+  }
+  for (const flag of plan.plan.flags) lines.push(`⚠ ${flag.rule}: ${flag.message_zh} / ${flag.message}`);
+  lines.push(...extra);
+  return lines.join('\n');
+}
