@@ -1,0 +1,62 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { localized, type SnapshotIssue } from '@tr/domain';
+import { SHEET_NAMES, toSheetTable, type SheetTables } from './sheet-table';
+
+export interface SourceResult {
+  tables: SheetTables;
+  /** Problems found while reading the container itself (encoding, cells Excel corrupted). */
+  issues: SnapshotIssue[];
+}
+
+/** Reads `<sheet>.csv` for each known sheet in a folder; an absent file is an absent sheet. */
+export async function readCsvFolder(folder: string): Promise<SourceResult> {
+  const files = new Set(await readdir(folder));
+  const tables: SheetTables = {};
+  const issues: SnapshotIssue[] = [];
+  for (const sheet of SHEET_NAMES) {
+    const file = `${sheet}.csv`;
+    if (!files.has(file)) continue;
+    const bytes = await readFile(join(folder, file));
+    const text = decodeUtf8(bytes);
+    if (text === undefined) {
+      // Excel's plain "CSV" export on Chinese Windows is GBK; say how to fix it instead of showing mojibake.
+      issues.push({
+        sheet,
+        expected: localized(
+          `${file} 须为 UTF-8 编码（在 Excel 中另存为“CSV UTF-8”）`,
+          `${file} must be UTF-8 encoded (in Excel, save as "CSV UTF-8")`,
+        ),
+      });
+      continue;
+    }
+    let records: string[][];
+    try {
+      records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    } catch (error) {
+      issues.push({
+        sheet,
+        expected: localized(
+          `格式正确的 CSV 文件：${(error as Error).message}`,
+          `a well-formed CSV file: ${(error as Error).message}`,
+        ),
+      });
+      continue;
+    }
+    // One record is one spreadsheet row (blank lines included), so row numbers match the XLSX form.
+    tables[sheet] = toSheetTable(
+      sheet,
+      records.map((cells, index) => ({ row: index + 1, cells })),
+    );
+  }
+  return { tables, issues };
+}
+
+function decodeUtf8(bytes: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,13 @@
+/** Reading county snapshots and writing snapshots and plans in the formats of FORMATS.md. */
+export { readSnapshot, type ReadSnapshotOptions } from './snapshot-reader';
+export { writeSnapshot } from './snapshot-writer';
+export { writePlan, planJson } from './plan-writer';
+export { buildPlanWorkbook, type PlanWorkbookContext } from './plan-workbook';
+export { maskNationalId, isNationalId } from './national-id';
+export {
+  SCHOOL_COLUMNS,
+  TEACHER_COLUMNS,
+  CURRICULUM_COLUMNS,
+  POLICY_COLUMNS,
+  REQUIRED_COLUMNS,
+} from './snapshot-columns';
