@@ -1,0 +1,100 @@
+import { planJson } from '@tr/io';
+import { makeSchool, makeSnapshot, makeTeacher, makeTeachers, NEWCOMER } from '@tr/validator/testing/snapshot-factory';
+import { smallCounty } from '@tr/validator/testing/small-county';
+import { validatePlan } from '@tr/validator';
+import { optimizePlan } from './optimize-plan';
+
+describe(optimizePlan.name, () => {
+  it('plans the small county within every rule and fills the rural shortages', async () => {
+    const snapshot = smallCounty();
+    const { plan } = await optimizePlan(snapshot);
+
+    expect(validatePlan(snapshot, plan).violations).toEqual([]);
+    expect(plan.plan.flags).toEqual([]);
+    expect(plan.moves.length).toBeGreaterThanOrEqual(2);
+    expect(plan.moves.length).toBeLessThanOrEqual(4);
+    expect(plan.moves.filter((m) => m.to_school === 'B').length).toBeGreaterThanOrEqual(3);
+    expect(plan.metrics.after.shortage_fte_total).toBeLessThan(plan.metrics.before.shortage_fte_total);
+    for (const move of plan.moves) {
+      expect(move.reasons.length).toBeGreaterThan(0);
+      expect(move.reasons_zh.length).toBe(move.reasons.length);
+    }
+  });
+
+  it('gives the same plan, byte for byte, for the same snapshot and policy', async () => {
+    const snapshot = smallCounty();
+    const first = await optimizePlan(snapshot);
+    const second = await optimizePlan(structuredClone(snapshot));
+    expect(planJson(second.plan)).toBe(planJson(first.plan));
+    expect(first.plan.plan.snapshot_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.plan.plan.solver.name).toBe('highs');
+  });
+
+  it('reaches the same optimum with HiGHS and javascript-lp-solver', async () => {
+    const snapshot = smallCounty();
+    const highs = await optimizePlan(snapshot, { solver: 'highs' });
+    const jlp = await optimizePlan(snapshot, { solver: 'jlp' });
+    expect(jlp.stats.status).toBe('optimal');
+    expect(jlp.stats.objective).toBeCloseTo(highs.stats.objective, 4);
+    expect(validatePlan(snapshot, jlp.plan).ok).toBe(true);
+  });
+
+  it('flags the minimum rate as the binding rule when too few teachers can move, and still plans the rest', async () => {
+    // Every eligible teacher must move, but no other school can take an English teacher.
+    const stuck = makeTeacher('A-E1', 'A', { subject: 'english' });
+    const snapshot = smallCounty({ min_rotation_rate: 1, max_rotation_rate: 1, min_backbone_share: 0 }, [stuck]);
+    const { plan } = await optimizePlan(snapshot);
+    const report = validatePlan(snapshot, plan);
+
+    expect(report.violations).toEqual([]);
+    expect(plan.plan.flags.map((f) => f.rule)).toEqual(['min_rotation_rate']);
+    expect(report.relaxed.map((v) => v.rule)).toEqual(['min_rotation_rate']);
+    expect(plan.moves.length).toBe(17);
+    expect(plan.moves.find((m) => m.teacher_id === 'A-E1')).toBeUndefined();
+  });
+
+  it('flags the backbone share when the county has too few backbone teachers for the rate it must meet', async () => {
+    const snapshot = smallCounty({ min_rotation_rate: 0.5, max_rotation_rate: 0.8, min_backbone_share: 0.5 });
+    const { plan } = await optimizePlan(snapshot);
+    const report = validatePlan(snapshot, plan);
+
+    expect(report.violations).toEqual([]);
+    expect(plan.plan.flags.map((f) => f.rule)).toContain('min_backbone_share');
+    expect(report.relaxed.map((v) => v.rule)).toContain('min_backbone_share');
+  });
+
+  it('exchanges heads who have served two terms, each heading the other school', async () => {
+    const headA = makeTeacher('A-P', 'A', { role: 'principal', termsAsHead: 2, subject: 'math' });
+    const headC = makeTeacher('C-P', 'C', { role: 'principal', termsAsHead: 1, subject: 'math' });
+    const snapshot = smallCounty({}, [headA, headC]);
+    const { plan } = await optimizePlan(snapshot);
+    const heads = plan.moves.filter((m) => m.role === 'principal');
+
+    expect(validatePlan(snapshot, plan).violations).toEqual([]);
+    expect(heads.map((m) => [m.teacher_id, m.to_school]).sort()).toEqual([
+      ['A-P', 'C'],
+      ['C-P', 'A'],
+    ]);
+  });
+
+  it('says so when a head due to rotate has nobody to exchange with', async () => {
+    const headA = makeTeacher('A-P', 'A', { role: 'principal', termsAsHead: 3 });
+    const snapshot = smallCounty({}, [headA]);
+    const { plan } = await optimizePlan(snapshot);
+
+    expect(plan.moves.find((m) => m.teacher_id === 'A-P')).toBeUndefined();
+    expect(plan.plan.flags).toEqual([expect.objectContaining({ rule: 'head_rotation', detail: expect.objectContaining({ teacher_id: 'A-P' }) })]);
+    expect(validatePlan(snapshot, plan).violations).toEqual([]);
+  });
+
+  it('never moves a teacher farther than the distance limit', async () => {
+    const snapshot = makeSnapshot({
+      schools: [makeSchool('N', { lat: 34.0, lng: 113.0 }), makeSchool('F', { area: 'rural', lat: 35.0, lng: 113.0 })],
+      teachers: [...makeTeachers(4, 'N', { subject: 'chinese' }), ...makeTeachers(1, 'F', { subject: 'chinese', ...NEWCOMER })],
+    });
+    const { plan } = await optimizePlan(snapshot);
+
+    expect(plan.moves).toEqual([]);
+    expect(plan.plan.flags.map((f) => f.rule)).toEqual(['min_rotation_rate']);
+  });
+});
