@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { SUBJECTS, type Snapshot, type Subject, type Teacher } from '@tr/domain';
+import { makeSchool, makeSnapshot, makeTeacher } from '@tr/validator/testing/snapshot-factory';
+import { validatePlan } from '@tr/validator';
+import { optimizePlan } from './optimize-plan';
+
+const PRIMARY_SUBJECTS: Subject[] = ['chinese', 'math', 'music'];
+
+/** A small random county: 2–5 schools within ~30 km, 3–12 teachers each, random attributes and policy. */
+const countyArbitrary: fc.Arbitrary<Snapshot> = fc
+  .record({
+    schools: fc.array(
+      fc.record({
+        area: fc.constantFrom('urban', 'town', 'rural' as const),
+        remote: fc.boolean(),
+        classes: fc.integer({ min: 1, max: 12 }),
+        lat: fc.double({ min: 34.5, max: 34.8, noNaN: true }),
+        lng: fc.double({ min: 113.0, max: 113.3, noNaN: true }),
+        teachers: fc.array(
+          fc.record({
+            subject: fc.constantFrom(...PRIMARY_SUBJECTS),
+            extra: fc.option(fc.constantFrom(...PRIMARY_SUBJECTS), { nil: undefined }),
+            backbone: fc.constantFrom('none', 'none', 'county', 'city' as const),
+            degree: fc.constantFrom('required', 'above', 'below' as const),
+            since: fc.integer({ min: 2000, max: 2025 }),
+            birthYear: fc.integer({ min: 1966, max: 1998 }),
+            gender: fc.constantFrom('M', 'F' as const),
+            status: fc.constantFrom('active', 'active', 'active', 'maternity', 'training', 'on_rotation' as const),
+            role: fc.constantFrom('teacher', 'teacher', 'teacher', 'teacher', 'principal', 'vice_principal' as const),
+            terms: fc.integer({ min: 0, max: 3 }),
+            preference: fc.option(fc.nat({ max: 4 }), { nil: undefined }),
+          }),
+          { minLength: 3, maxLength: 12 },
+        ),
+      }),
+      { minLength: 2, maxLength: 5 },
+    ),
+    minRate: fc.double({ min: 0, max: 0.4, noNaN: true }),
+    spread: fc.double({ min: 0, max: 0.4, noNaN: true }),
+    backboneShare: fc.double({ min: 0, max: 0.5, noNaN: true }),
+  })
+  .map(({ schools, minRate, spread, backboneShare }) => {
+    const codes = schools.map((_, i) => `S${i + 1}`);
+    const teachers: Teacher[] = schools.flatMap((school, s) =>
+      school.teachers.map((t, i) =>
+        makeTeacher(`T${s + 1}-${i + 1}`, codes[s], {
+          subject: t.subject,
+          extraSubjects: t.extra && t.extra !== t.subject ? [t.extra] : [],
+          backbone: t.backbone,
+          degree: t.degree,
+          atSchoolSince: `${t.since}-09-01`,
+          hiredOn: `${Math.min(t.since, t.birthYear + 23)}-09-01`,
+          birthDate: `${t.birthYear}-05-20`,
+          gender: t.gender,
+          status: t.gender === 'M' && t.status === 'maternity' ? 'active' : t.status,
+          role: t.role,
+          termsAsHead: t.role === 'teacher' ? 0 : t.terms,
+          preferences: t.preference !== undefined && codes[t.preference] && t.preference !== s ? [codes[t.preference]] : [],
+        }),
+      ),
+    );
+    return makeSnapshot({
+      schools: schools.map((school, s) =>
+        makeSchool(codes[s], {
+          area: school.area,
+          remote: school.area === 'rural' && school.remote,
+          classesPrimary: school.classes,
+          pupilsPrimary: school.classes * 40,
+          lat: school.lat,
+          lng: school.lng,
+        }),
+      ),
+      teachers,
+      policy: {
+        min_rotation_rate: minRate,
+        max_rotation_rate: Math.min(1, minRate + spread),
+        min_backbone_share: backboneShare,
+      },
+    });
+  });
+
+describe(`${optimizePlan.name} on random counties`, () => {
+  it('always returns a plan the validator accepts, flagging exactly the rules it had to relax', async () => {
+    let movesSeen = 0;
+    await fc.assert(
+      fc.asyncProperty(countyArbitrary, async (snapshot) => {
+        const { plan } = await optimizePlan(snapshot);
+        const report = validatePlan(snapshot, plan);
+        expect(report.violations).toEqual([]);
+        const flagged = new Set(plan.plan.flags.map((f) => f.rule));
+        for (const relaxed of report.relaxed) expect(flagged.has(relaxed.rule)).toBe(true);
+        expect(SUBJECTS).toEqual(expect.arrayContaining(plan.moves.map((m) => m.subject)));
+        movesSeen += plan.moves.length;
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 40), seed: process.env.PROPERTY_RUNS ? undefined : 20261125 },
+    );
+    // The property must be exercised by real plans, not only by empty ones.
+    expect(movesSeen).toBeGreaterThan(40);
+  });
+
+  it('names the minimum rate as the binding rule when the policy asks every eligible teacher to move', async () => {
+    await fc.assert(
+      fc.asyncProperty(countyArbitrary, async (base) => {
+        const snapshot = { ...base, policy: { ...base.policy, min_rotation_rate: 1, max_rotation_rate: 1, min_backbone_share: 0 } };
+        const { plan } = await optimizePlan(snapshot);
+        const report = validatePlan(snapshot, plan);
+        expect(report.violations).toEqual([]);
+        if (plan.metrics.after.movers < plan.metrics.after.eligible) {
+          expect(plan.plan.flags.map((f) => f.rule)).toContain('min_rotation_rate');
+        }
+      }),
+      { numRuns: 25, seed: 7 },
+    );
+  });
+});
