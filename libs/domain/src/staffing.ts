@@ -8,7 +8,7 @@ export type SubjectTable = Partial<Record<Subject, number>>;
 const EPSILON = 1e-9;
 
 export function ceilFte(value: number): number {
-  return Math.ceil(value - EPSILON);
+  return Math.ceil(value - EPSILON) + 0; // + 0 turns the -0 of ceil(-EPSILON) into 0
 }
 
 /**

@@ -1,0 +1,74 @@
+import {
+  buildCountyContext,
+  isSubject,
+  localized,
+  planMetrics,
+  type CountyContext,
+  type Plan,
+  type Snapshot,
+} from '@tr/domain';
+import type { Violation } from './violation';
+import { checkWellFormed } from './rules/well-formed.rule';
+
+/** Metrics are rounded to 4 decimals in plans; anything closer than this agrees. */
+export const METRICS_TOLERANCE = 1e-3;
+
+/**
+ * Recomputes the plan's `metrics.after` with the domain's `planMetrics` (over the moves the rules can
+ * count) and lists every difference as a `metrics_mismatch`, naming the metric by its path.
+ */
+export function checkPlanMetrics(
+  snapshot: Snapshot,
+  plan: Plan,
+  context: CountyContext = buildCountyContext(snapshot),
+): Violation[] {
+  const { moves } = checkWellFormed(context, snapshot.policy, plan);
+  const expected = planMetrics(
+    context,
+    moves.map(({ move }) => move),
+  );
+  const actual = (plan.metrics as Partial<Plan['metrics']> | undefined)?.after;
+  const violations: Violation[] = [];
+  compare(['after'], expected, actual, violations);
+  return violations;
+}
+
+function compare(path: string[], expected: unknown, actual: unknown, out: Violation[]): void {
+  if (isRecord(expected) && isRecord(actual)) {
+    // Subjects without a shortage are left out of the shortage table: absent means 0 there.
+    const zeroWhenAbsent = path[path.length - 1] === 'shortage_fte_by_subject';
+    for (const key of [...new Set([...Object.keys(expected), ...Object.keys(actual)])].sort()) {
+      const a = key in actual ? actual[key] : zeroWhenAbsent ? 0 : undefined;
+      const e = key in expected ? expected[key] : zeroWhenAbsent ? 0 : undefined;
+      compare([...path, key], e, a, out);
+    }
+    return;
+  }
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    if (Math.abs(expected - actual) <= METRICS_TOLERANCE) return;
+  } else if (expected === actual) {
+    return;
+  }
+  out.push(mismatch(path, expected, actual));
+}
+
+function mismatch(path: string[], expected: unknown, actual: unknown): Violation {
+  const name = path.join('.');
+  const shown = (value: unknown): string =>
+    value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const violation: Violation = {
+    rule: 'metrics_mismatch',
+    message: localized(
+      `方案指标 ${name} 为 ${shown(actual)}，重新计算为 ${shown(expected)}`,
+      `plan metric ${name} is ${shown(actual)}, recomputed ${shown(expected)}`,
+    ),
+  };
+  if (path[1] === 'school_rotation_rate' && path.length === 3) violation.school = path[2];
+  if (path[1] === 'shortage_fte_by_subject' && path.length === 3 && isSubject(path[2]))
+    violation.subject = path[2];
+  return violation;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,4 @@
+export * from './rule-codes';
+export * from './violation';
+export * from './validate-plan';
+export * from './check-metrics';
