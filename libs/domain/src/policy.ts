@@ -22,7 +22,7 @@ export interface Policy {
   weight_remote: number;
   /** Extra factor on shortage in the scarce subjects (music, PE, art, science, psychology, IT, labour). */
   weight_scarce_subject: number;
-  /** Objective weight of balance: pupil-weighted deviation of each indicator from the county mean. */
+  /** Objective weight of balance: the sum over stages and indicators of the change in CV². */
   weight_balance: number;
   /** Reward for each mover sent to a school they asked for. */
   weight_preference: number;
@@ -49,7 +49,7 @@ export const DEFAULT_POLICY: Omit<Policy, 'year'> = {
   weight_rural: 1,
   weight_remote: 0.5,
   weight_scarce_subject: 1,
-  weight_balance: 20,
+  weight_balance: 2000,
   weight_preference: 0.5,
   weight_distance_km: 0.01,
   candidate_schools: 15,

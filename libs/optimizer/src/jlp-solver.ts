@@ -37,7 +37,7 @@ export class JlpSolver implements MipSolver {
     const values = new Float64Array(model.numCols);
     model.colNames.forEach((name, c) => {
       const v = result[name];
-      values[c] = typeof v === 'number' ? v : 0;
+      values[c] = model.colLower[c] + (typeof v === 'number' ? v : 0);
     });
     const objective = model.colCost.reduce((sum, cost, c) => sum + cost * values[c], 0);
     const seconds = (performance.now() - started) / 1000;
@@ -48,12 +48,27 @@ export class JlpSolver implements MipSolver {
   }
 }
 
+/**
+ * jlp knows only non-negative variables without bounds, so a column with lower bound L is shifted
+ * (x = L + x′, rows adjusted by −a·L) and a finite upper bound becomes a one-entry row.
+ */
 function toJlpModel(model: LinearModel, options: SolveOptions): JlpModel {
+  const rowLower = Float64Array.from(model.rowLower);
+  const rowUpper = Float64Array.from(model.rowUpper);
+  for (let c = 0; c < model.numCols; c++) {
+    const lower = model.colLower[c];
+    if (!Number.isFinite(lower)) throw new Error(`javascript-lp-solver backend needs finite lower bounds (${model.colNames[c]})`);
+    if (lower === 0) continue;
+    for (let k = model.colStart[c]; k < model.colStart[c + 1]; k++) {
+      rowLower[model.rowIndex[k]] -= model.value[k] * lower;
+      rowUpper[model.rowIndex[k]] -= model.value[k] * lower;
+    }
+  }
   const constraints: JlpModel['constraints'] = {};
   model.rowNames.forEach((name, r) => {
     const bounds: { min?: number; max?: number } = {};
-    if (model.rowLower[r] > -Infinity) bounds.min = model.rowLower[r];
-    if (model.rowUpper[r] < Infinity) bounds.max = model.rowUpper[r];
+    if (rowLower[r] > -Infinity) bounds.min = rowLower[r];
+    if (rowUpper[r] < Infinity) bounds.max = rowUpper[r];
     constraints[name] = bounds;
   });
   const variables: JlpModel['variables'] = {};
@@ -62,10 +77,9 @@ function toJlpModel(model: LinearModel, options: SolveOptions): JlpModel {
     const name = model.colNames[c];
     const coefficients: Record<string, number> = { [OBJECTIVE]: model.colCost[c] };
     for (let k = model.colStart[c]; k < model.colStart[c + 1]; k++) coefficients[model.rowNames[model.rowIndex[k]]] = model.value[k];
-    // jlp has no column bounds: a finite upper bound becomes a one-entry row of its own.
     if (model.colUpper[c] < Infinity) {
       const boundRow = `${name}__ub`;
-      constraints[boundRow] = { max: model.colUpper[c] };
+      constraints[boundRow] = { max: model.colUpper[c] - model.colLower[c] };
       coefficients[boundRow] = 1;
     }
     variables[name] = coefficients;

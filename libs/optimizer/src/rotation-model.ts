@@ -1,8 +1,10 @@
 import {
+  INDICATORS,
   PE_ARTS_SUBJECTS,
   PLANNING_DISTANCE_MARGIN,
   SCARCE_SUBJECTS,
   STAGES,
+  SUBJECTS,
   ceilFte,
   countyMoverBounds,
   distanceKm,
@@ -15,7 +17,7 @@ import {
   type Subject,
   type Teacher,
 } from '@tr/domain';
-import type { BalanceTargets } from './balance-targets';
+import { stepDown, stepUp, type BalanceKey, type BalanceTargets } from './balance-targets';
 import { LinearModelBuilder, type LinearModel } from './linear-model';
 import { eligibleHeads, groupEligibleTeachers, type TeacherGroup } from './teacher-groups';
 
@@ -29,11 +31,14 @@ const MOVE_COST = 0.1;
 const OPTIONAL_HEAD_COST = 0.5;
 /** Distance assumed where a school has no coordinates. */
 const UNKNOWN_DISTANCE_KM = 20;
+/** One-teacher steps priced per school and indicator; beyond them the last step's price holds. */
+const BALANCE_STEPS = 6;
+const CV_GROWTH_PENALTY = 10;
 
 export type ColumnMeta =
   | { type: 'flow'; group: TeacherGroup; to: string; subject: Subject; km?: number }
   | { type: 'head'; teacher: Teacher; to: string; subject: Subject; km?: number }
-  | { type: 'preference' | 'shortage' | 'deviation' | 'head_slack' | 'rate_slack' | 'backbone_slack'; teacher?: Teacher };
+  | { type: 'preference' | 'shortage' | 'balance' | 'total' | 'head_slack' | 'rate_slack' | 'backbone_slack'; teacher?: Teacher };
 
 export interface RotationModel {
   model: LinearModel;
@@ -68,80 +73,34 @@ export function buildRotationModel(
 
   const b = new LinearModelBuilder();
   const columns: ColumnMeta[] = [];
-  const add = (meta: ColumnMeta, name: string, cost: number, upper: number, integer: boolean, entries: [number, number][]) => {
-    b.column(name, cost, 0, upper, integer, entries);
+  const add = (meta: ColumnMeta, name: string, cost: number, lower: number, upper: number, integer: boolean, entries: [number, number][]) => {
+    b.column(name, cost, lower, upper, integer, entries);
     columns.push(meta);
   };
-
-  const moversMin = b.row('movers_min', moverBounds.min, Infinity);
-  const moversMax = b.row('movers_max', -Infinity, moverBounds.max);
-  const backboneRow = b.row('backbone_share', 0, Infinity);
-  const sendRows = new Map<string, number>();
-  for (const code of codes) {
-    const cap = schoolSendCap(context.eligibleBySchool.get(code) ?? 0, policy.max_rotation_rate);
-    sendRows.set(code, b.row(`send:${code}`, -Infinity, cap));
-  }
 
   const present = (code: string, subject: Subject) => context.supplyBySchool.get(code)?.[subject] ?? 0;
   const need = (code: string, subject: Subject) => context.needBySchool.get(code)?.[subject] ?? 0;
   const capacity = (code: string, subject: Subject) => staffingCap(need(code, subject), present(code, subject));
 
-  // Net change of a school × subject: never below its last needed teacher, never above its cap.
-  const netRow = (code: string, subject: Subject) => {
-    const before = present(code, subject);
-    const lower = need(code, subject) > 0 && before >= 1 ? 1 - before : -before;
-    return b.row(`net:${code}:${subject}`, lower, capacity(code, subject) - before);
-  };
-  // short + in − out ≥ need − present: the shortage left after the plan.
-  const shortageRows = new Map<string, number>();
-  const shortageRow = (code: string, subject: Subject) => {
-    const name = `short:${code}:${subject}`;
-    const index = b.row(name, need(code, subject) - present(code, subject), Infinity);
-    shortageRows.set(name, index);
-    return index;
-  };
-  // in_k − out_k − d⁺ + d⁻ = target − present, per school, stage and indicator.
-  const deviationRows = new Map<string, { row: number; unitCost: number }>();
-  const deviationEntries = (code: string, hits: Record<IndicatorName, boolean>, sign: number): [number, number][] => {
-    const entries: [number, number][] = [];
-    const targets = balance.get(code);
-    if (!targets) return entries;
-    for (const stage of STAGES) {
-      for (const indicator of ['degree_above', 'backbone', 'pe_arts'] as const) {
-        if (!hits[indicator]) continue;
-        const target = targets.get(`${stage}:${indicator}` as `${Stage}:${IndicatorName}`);
-        if (!target) continue;
-        const name = `dev:${code}:${stage}:${indicator}`;
-        let row = deviationRows.get(name);
-        if (!row) {
-          const rhs = target.target - target.present;
-          row = { row: b.row(name, rhs, rhs), unitCost: target.unitCost };
-          deviationRows.set(name, row);
-        }
-        entries.push([row.row, sign]);
-      }
-    }
+  // Move columns touch only per-school rows; school totals are columns of their own, so no row is dense.
+  //   out:s     Σ moves from s − Out_s = 0            (Out_s ≤ the school's send cap)
+  //   bout:s    Σ backbone moves from s − BOut_s = 0
+  //   net:s:j   Σ arriving to teach j − Σ leaving with main subject j − N_sj = 0
+  //   ind:s:k   Σ arriving − Σ leaving carrying indicator k (backbone, above degree) − I_sk = 0
+  const outRow = (code: string) => b.row(`out:${code}`, 0, 0);
+  const boutRow = (code: string) => b.row(`bout:${code}`, 0, 0);
+  const netRow = (code: string, subject: Subject) => b.row(`net:${code}:${subject}`, 0, 0);
+  const indRow = (code: string, indicator: 'backbone' | 'degree_above') => b.row(`ind:${code}:${indicator}`, 0, 0);
+  const moveEntries: MoveEntries = (from, to, main, taught, backbone, above) => {
+    const entries: [number, number][] = [
+      [outRow(from), 1],
+      [netRow(from, main), -1],
+      [netRow(to, taught), 1],
+    ];
+    if (backbone) entries.push([boutRow(from), 1], [indRow(from, 'backbone'), -1], [indRow(to, 'backbone'), 1]);
+    if (above) entries.push([indRow(from, 'degree_above'), -1], [indRow(to, 'degree_above'), 1]);
     return entries;
   };
-  const moveEntries = (
-    from: string,
-    to: string,
-    mainSubject: Subject,
-    taught: Subject,
-    backbone: boolean,
-    aboveDegree: boolean,
-  ): [number, number][] => [
-    [moversMin, 1],
-    [moversMax, 1],
-    [backboneRow, backbone ? 1 - policy.min_backbone_share : -policy.min_backbone_share],
-    [sendRows.get(from)!, 1],
-    [netRow(from, mainSubject), -1],
-    [netRow(to, taught), 1],
-    ...(need(from, mainSubject) > 0 ? ([[shortageRow(from, mainSubject), -1]] as [number, number][]) : []),
-    ...(need(to, taught) > 0 ? ([[shortageRow(to, taught), 1]] as [number, number][]) : []),
-    ...deviationEntries(from, { degree_above: aboveDegree, backbone, pe_arts: PE_ARTS_SUBJECTS.has(mainSubject) }, -1),
-    ...deviationEntries(to, { degree_above: aboveDegree, backbone, pe_arts: PE_ARTS_SUBJECTS.has(taught) }, 1),
-  ];
   const travelCost = (km: number | undefined) => MOVE_COST + policy.weight_distance_km * (km ?? UNKNOWN_DISTANCE_KM);
 
   const reachable = reachableSchools(schools, policy.max_distance_km);
@@ -157,35 +116,91 @@ export function buildRotationModel(
       // p ≤ flows to the school and p ≤ members who asked for it: the number of wishes granted.
       const prefRow = wanting > 0 && subjects.length > 0 && policy.weight_preference > 0 ? b.row(`pref:${group.index}:${to}`, -Infinity, 0) : undefined;
       for (const subject of subjects) {
-        add(
-          { type: 'flow', group, to, subject, km: candidate.km },
-          `x${group.index}_${to}_${subject}`,
-          travelCost(candidate.km),
-          group.teachers.length,
-          true,
-          [
-            [groupRow, 1],
-            ...(prefRow !== undefined ? ([[prefRow, -1]] as [number, number][]) : []),
-            ...moveEntries(group.school, to, group.subject, subject, group.backbone, group.aboveDegree),
-          ],
-        );
+        const entries = moveEntries(group.school, to, group.subject, subject, group.backbone, group.aboveDegree);
+        entries.push([groupRow, 1]);
+        if (prefRow !== undefined) entries.push([prefRow, -1]);
+        add({ type: 'flow', group, to, subject, km: candidate.km }, `x${group.index}_${to}_${subject}`, travelCost(candidate.km), 0, group.teachers.length, true, entries);
       }
-      if (prefRow !== undefined) add({ type: 'preference' }, `p${group.index}_${to}`, -policy.weight_preference, wanting, false, [[prefRow, 1]]);
+      if (prefRow !== undefined) add({ type: 'preference' }, `p${group.index}_${to}`, -policy.weight_preference, 0, wanting, false, [[prefRow, 1]]);
     }
   }
 
   addHeadExchange(context, heads, reachable, inScope, policy.weight_preference, b, add, moveEntries, travelCost, capacity);
 
-  for (const [name, row] of shortageRows) {
-    const [, code, subject] = name.split(':') as [string, string, Subject];
-    add({ type: 'shortage' }, `s_${code}_${subject}`, shortageWeight(context.schoolsByCode.get(code)!, subject, policy), Infinity, false, [[row, 1]]);
+  // County rules on the school totals.
+  const moversMin = b.row('movers_min', moverBounds.min, Infinity);
+  const moversMax = b.row('movers_max', -Infinity, moverBounds.max);
+  const backboneRow = b.row('backbone_share', 0, Infinity);
+  for (const code of codes) {
+    const out = b.findRow(`out:${code}`);
+    if (out === undefined) continue;
+    const cap = schoolSendCap(context.eligibleBySchool.get(code) ?? 0, policy.max_rotation_rate);
+    add({ type: 'total' }, `out_${code}`, 0, 0, cap, false, [[out, -1], [moversMin, 1], [moversMax, 1], [backboneRow, -policy.min_backbone_share]]);
+    const bout = b.findRow(`bout:${code}`);
+    if (bout !== undefined) add({ type: 'total' }, `bout_${code}`, 0, 0, Infinity, false, [[bout, -1], [backboneRow, 1]]);
   }
-  for (const [name, { row, unitCost }] of deviationRows) {
-    add({ type: 'deviation' }, `dp_${name}`, unitCost, Infinity, false, [[row, -1]]);
-    add({ type: 'deviation' }, `dm_${name}`, unitCost, Infinity, false, [[row, 1]]);
+
+  // Balance: per school, stage and indicator, the change in count is split into one-teacher steps
+  // priced by their exact change in CV², which may not grow in any stage and indicator.
+  // A stage's CV² may still grow where hard rules need it (a county with one backbone teacher must
+  // still send backbone teachers), but growth costs ten times what improvement earns.
+  const notWorse = new Map<BalanceKey, number>();
+  const balanceRow = (code: string, key: BalanceKey) => {
+    if (!notWorse.has(key)) {
+      const row = b.row(`cv_growth:${key}`, -Infinity, 0);
+      notWorse.set(key, row);
+      add({ type: 'balance' }, `cv_growth_${key}`, CV_GROWTH_PENALTY * policy.weight_balance, 0, Infinity, false, [[row, -1]]);
+    }
+    return b.row(`bal:${code}:${key}`, 0, 0);
+  };
+  const balanceEntries = (code: string, indicator: IndicatorName): [number, number][] => {
+    const targets = balance.get(code);
+    return STAGES.filter((stage) => targets?.has(`${stage}:${indicator}`)).map((stage) => [balanceRow(code, `${stage}:${indicator}`), 1]);
+  };
+
+  // Net change of a school × subject: never below its last needed teacher, never above its cap; the
+  // shortage left is short + N ≥ ⌈need⌉ − present, counted in whole teachers (a subject needing 0.3 FTE
+  // still needs someone to teach it) so the LP relaxation can't spread fractions over many schools.
+  for (const code of codes) {
+    const school = context.schoolsByCode.get(code)!;
+    for (const subject of SUBJECTS) {
+      const net = b.findRow(`net:${code}:${subject}`);
+      if (net === undefined) continue;
+      const before = present(code, subject);
+      const lower = need(code, subject) > 0 && before >= 1 ? 1 - before : -before;
+      const entries: [number, number][] = [[net, -1]];
+      const shortfall = ceilFte(need(code, subject)) - before;
+      if (need(code, subject) > 0) {
+        const row = b.row(`short:${code}:${subject}`, shortfall, Infinity);
+        entries.push([row, 1]);
+        add({ type: 'shortage' }, `s_${code}_${subject}`, shortageWeight(school, subject, policy), 0, Infinity, false, [[row, 1]]);
+      }
+      if (PE_ARTS_SUBJECTS.has(subject)) entries.push(...balanceEntries(code, 'pe_arts'));
+      add({ type: 'total' }, `n_${code}_${subject}`, 0, lower, capacity(code, subject) - before, false, entries);
+    }
+    for (const indicator of ['backbone', 'degree_above'] as const) {
+      const row = b.findRow(`ind:${code}:${indicator}`);
+      // A school can't lose more of them than it has.
+      if (row !== undefined) add({ type: 'total' }, `i_${code}_${indicator}`, 0, -presentCount(context, code, indicator), Infinity, false, [[row, -1], ...balanceEntries(code, indicator)]);
+    }
+    for (const [key, target] of balance.get(code) ?? []) {
+      const row = b.findRow(`bal:${code}:${key}`);
+      if (row === undefined) continue;
+      const cvRow = notWorse.get(key)!;
+      for (let k = 0; k < BALANCE_STEPS; k++) {
+        const last = k === BALANCE_STEPS - 1;
+        const up = stepUp(target, target.present + k);
+        add({ type: 'balance' }, `up${k}_${code}_${key}`, policy.weight_balance * up, 0, last ? Infinity : 1, false, [[row, -1], [cvRow, up]]);
+        if (target.present - k <= 0) continue;
+        const down = stepDown(target, target.present - k);
+        const room = last ? target.present - k : 1;
+        add({ type: 'balance' }, `dn${k}_${code}_${key}`, policy.weight_balance * down, 0, room, false, [[row, 1], [cvRow, down]]);
+      }
+    }
   }
-  add({ type: 'rate_slack' }, 'slack_rate', RATE_PENALTY, Infinity, false, [[moversMin, 1]]);
-  add({ type: 'backbone_slack' }, 'slack_backbone', BACKBONE_PENALTY, Infinity, false, [[backboneRow, 1]]);
+
+  add({ type: 'rate_slack' }, 'slack_rate', RATE_PENALTY, 0, Infinity, false, [[moversMin, 1]]);
+  add({ type: 'backbone_slack' }, 'slack_backbone', BACKBONE_PENALTY, 0, Infinity, false, [[backboneRow, 1]]);
 
   return { model: b.build(), columns, groups, heads, dueHeads, eligible, moverBounds };
 }
@@ -196,6 +211,11 @@ export function shortageWeight(school: School, subject: Subject, policy: CountyC
   const remote = school.remote ? policy.weight_remote : 0;
   const scarce = SCARCE_SUBJECTS.has(subject) ? policy.weight_scarce_subject : 0;
   return policy.weight_shortage * (1 + area + remote) * (1 + scarce);
+}
+
+function presentCount(context: CountyContext, code: string, indicator: 'backbone' | 'degree_above'): number {
+  const staff = context.teachersBySchool.get(code) ?? [];
+  return staff.filter((t) => (indicator === 'backbone' ? t.backbone !== 'none' : t.degree === 'above')).length;
 }
 
 function preferenceCounts(teachers: readonly Teacher[]): Map<string, number> {
@@ -281,7 +301,7 @@ class CandidateChooser {
   }
 }
 
-type AddColumn = (meta: ColumnMeta, name: string, cost: number, upper: number, integer: boolean, entries: [number, number][]) => void;
+type AddColumn = (meta: ColumnMeta, name: string, cost: number, lower: number, upper: number, integer: boolean, entries: [number, number][]) => void;
 type MoveEntries = (from: string, to: string, main: Subject, taught: Subject, backbone: boolean, above: boolean) => [number, number][];
 
 /**
@@ -326,6 +346,7 @@ function addHeadExchange(
         { type: 'head', teacher: head, to, subject, km: candidate.km },
         `h_${head.id}_${to}`,
         travelCost(candidate.km) + (due ? 0 : OPTIONAL_HEAD_COST) - preferenceBonus,
+        0,
         1,
         true,
         [
@@ -336,6 +357,6 @@ function addHeadExchange(
         ],
       );
     }
-    if (due) add({ type: 'head_slack', teacher: head }, `u_${head.id}`, HEAD_PENALTY, 1, false, [[headRow, 1]]);
+    if (due) add({ type: 'head_slack', teacher: head }, `u_${head.id}`, HEAD_PENALTY, 0, 1, false, [[headRow, 1]]);
   }
 }
