@@ -21,8 +21,8 @@ const PUPILS: Record<'single' | 'nine_year', Record<Stage, Record<Area, Range>>>
 };
 
 const CLASS_SIZE: Record<Stage, Record<Area, Range>> = {
-  primary: { urban: [55, 68], town: [38, 50], rural: [15, 35] },
-  junior: { urban: [52, 66], town: [42, 54], rural: [30, 48] },
+  primary: { urban: [55, 68], town: [36, 48], rural: [15, 35] },
+  junior: { urban: [52, 66], town: [40, 52], rural: [28, 45] },
 };
 
 export function stagesOf(type: SchoolType): Stage[] {

@@ -4,4 +4,5 @@ export { PRESETS, assertValidPreset, type PresetName, type PresetSpec, type Coun
 export { curriculumPlan } from './curriculum-plan';
 export { isValidNationalId, makeNationalId, nationalIdCheckChar } from './national-id';
 export { summarizeSample, type SampleSummary } from './sample-summary';
+export { sampleProblems, type SampleProblem, type SampleRule } from './sample-invariants';
 export { Rng } from './random';
