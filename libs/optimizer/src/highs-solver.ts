@@ -42,7 +42,8 @@ export class HighsSolver implements MipSolver {
     });
     try {
       handle.options.set({
-        output_flag: false,
+        output_flag: process.env.HIGHS_LOG === '1',
+        log_to_console: process.env.HIGHS_LOG === '1',
         time_limit: options.timeLimitSeconds,
         mip_rel_gap: options.mipRelGap,
         random_seed: 0,

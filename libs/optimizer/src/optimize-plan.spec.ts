@@ -35,7 +35,8 @@ describe(optimizePlan.name, () => {
     const highs = await optimizePlan(snapshot, { solver: 'highs' });
     const jlp = await optimizePlan(snapshot, { solver: 'jlp' });
     expect(jlp.stats.status).toBe('optimal');
-    expect(jlp.stats.objective).toBeCloseTo(highs.stats.objective, 3);
+    // Same optimum up to the solvers' tolerances (jlp's are looser than HiGHS's).
+    expect(Math.abs(jlp.stats.objective - highs.stats.objective) / Math.abs(highs.stats.objective)).toBeLessThan(1e-6);
     expect(validatePlan(snapshot, jlp.plan).ok).toBe(true);
   });
 

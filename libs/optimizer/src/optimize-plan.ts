@@ -87,7 +87,7 @@ export async function optimizePlan(snapshot: Snapshot, options: OptimizeOptions 
     const result = await solveLpGuided(rotation.model, solver, {
       timeLimitSeconds: options.timeLimitSeconds ?? 120,
       reducedCostThreshold: options.reducedCostThreshold ?? 0.5,
-      mipRelGap: options.mipRelGap ?? 1e-4,
+      mipRelGap: options.mipRelGap ?? 1e-3,
     });
     stats.columns += rotation.model.numCols;
     stats.rows += rotation.model.numRows;

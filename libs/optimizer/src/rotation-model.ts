@@ -22,9 +22,9 @@ import { LinearModelBuilder, type LinearModel } from './linear-model';
 import { eligibleHeads, groupEligibleTeachers, type TeacherGroup } from './teacher-groups';
 
 /** Penalties on relaxed rules dwarf every objective term, so a rule gives way only when it must. */
-export const RATE_PENALTY = 10_000;
-export const BACKBONE_PENALTY = 10_000;
-export const HEAD_PENALTY = 1_000;
+export const RATE_PENALTY = 10_000_000;
+export const BACKBONE_PENALTY = 10_000_000;
+export const HEAD_PENALTY = 1_000_000;
 /** Cost of any move, so that nobody moves for nothing. */
 const MOVE_COST = 0.1;
 /** Extra cost of moving a head who is not due to rotate: they join an exchange only to complete one. */
@@ -33,7 +33,7 @@ const OPTIONAL_HEAD_COST = 0.5;
 const UNKNOWN_DISTANCE_KM = 20;
 /** One-teacher steps priced per school and indicator; beyond them the last step's price holds. */
 const BALANCE_STEPS = 6;
-const CV_GROWTH_PENALTY = 10;
+const CV_GROWTH_PENALTY = 1000;
 
 export type ColumnMeta =
   | { type: 'flow'; group: TeacherGroup; to: string; subject: Subject; km?: number }
@@ -142,11 +142,12 @@ export function buildRotationModel(
 
   // Balance: per school, stage and indicator, the change in count is split into one-teacher steps
   // priced by their exact change in CV², which may not grow in any stage and indicator.
-  // A stage's CV² may still grow where hard rules need it (a county with one backbone teacher must
-  // still send backbone teachers), but growth costs ten times what improvement earns.
+  // A stage's CV² may grow only where a hard rule needs it (a county with one backbone teacher must
+  // still send backbone teachers): growth costs a thousand times what improvement earns, more than any
+  // shortage it could fill.
   const notWorse = new Map<BalanceKey, number>();
   const balanceRow = (code: string, key: BalanceKey) => {
-    if (!notWorse.has(key)) {
+    if (!notWorse.has(key) && CV_GROWTH_PENALTY > 0) {
       const row = b.row(`cv_growth:${key}`, -Infinity, 0);
       notWorse.set(key, row);
       add({ type: 'balance' }, `cv_growth_${key}`, CV_GROWTH_PENALTY * policy.weight_balance, 0, Infinity, false, [[row, -1]]);
@@ -186,15 +187,15 @@ export function buildRotationModel(
     for (const [key, target] of balance.get(code) ?? []) {
       const row = b.findRow(`bal:${code}:${key}`);
       if (row === undefined) continue;
-      const cvRow = notWorse.get(key)!;
+      const cvRow = notWorse.get(key);
       for (let k = 0; k < BALANCE_STEPS; k++) {
         const last = k === BALANCE_STEPS - 1;
         const up = stepUp(target, target.present + k);
-        add({ type: 'balance' }, `up${k}_${code}_${key}`, policy.weight_balance * up, 0, last ? Infinity : 1, false, [[row, -1], [cvRow, up]]);
+        add({ type: 'balance' }, `up${k}_${code}_${key}`, policy.weight_balance * up, 0, last ? Infinity : 1, false, cvEntries(row, -1, cvRow, up));
         if (target.present - k <= 0) continue;
         const down = stepDown(target, target.present - k);
         const room = last ? target.present - k : 1;
-        add({ type: 'balance' }, `dn${k}_${code}_${key}`, policy.weight_balance * down, 0, room, false, [[row, 1], [cvRow, down]]);
+        add({ type: 'balance' }, `dn${k}_${code}_${key}`, policy.weight_balance * down, 0, room, false, cvEntries(row, 1, cvRow, down));
       }
     }
   }
@@ -211,6 +212,10 @@ export function shortageWeight(school: School, subject: Subject, policy: CountyC
   const remote = school.remote ? policy.weight_remote : 0;
   const scarce = SCARCE_SUBJECTS.has(subject) ? policy.weight_scarce_subject : 0;
   return policy.weight_shortage * (1 + area + remote) * (1 + scarce);
+}
+
+function cvEntries(row: number, sign: number, cvRow: number | undefined, step: number): [number, number][] {
+  return cvRow === undefined ? [[row, sign]] : [[row, sign], [cvRow, step]];
 }
 
 function presentCount(context: CountyContext, code: string, indicator: 'backbone' | 'degree_above'): number {

@@ -41,9 +41,18 @@ export async function solveLpGuided(model: LinearModel, solver: MipSolver, optio
     const attractive = lp.reducedCosts === undefined || lp.reducedCosts[c] <= options.reducedCostThreshold;
     if (!model.integer[c] || lp.values[c] > INTEGRALITY_TOLERANCE || attractive) keep.push(c);
   }
-  const remaining = Math.max(1, options.timeLimitSeconds - (performance.now() - started) / 1000);
   const restricted = restrictColumns(model, keep);
-  const mip = await solver.solve(restricted, { relaxation: false, timeLimitSeconds: remaining, mipRelGap: options.mipRelGap });
+  // Columns the LP already set to a positive whole number keep at least that value: the MIP then only
+  // settles the few fractional flows, which takes a second instead of re-deciding everything. Should
+  // that be infeasible, the plain restricted MIP decides.
+  const anchored = anchorIntegralColumns(model, restricted, keep, lp.values);
+  const budget = () => Math.max(1, options.timeLimitSeconds - (performance.now() - started) / 1000);
+  let mip = await solver.solve(anchored, { relaxation: false, timeLimitSeconds: budget(), mipRelGap: options.mipRelGap });
+  let mipSeconds = mip.seconds;
+  if (mip.status !== 'optimal' && mip.status !== 'time_limit') {
+    mip = await solver.solve(restricted, { relaxation: false, timeLimitSeconds: budget(), mipRelGap: options.mipRelGap });
+    mipSeconds += mip.seconds;
+  }
   if (mip.status !== 'optimal' && mip.status !== 'time_limit') throw new Error(`MIP failed: ${mip.status}`);
   const values = new Float64Array(model.numCols);
   keep.forEach((c, i) => (values[c] = mip.values[i]));
@@ -53,9 +62,18 @@ export async function solveLpGuided(model: LinearModel, solver: MipSolver, optio
     lpBound: lp.objective,
     status: mip.status,
     lpSeconds,
-    mipSeconds: mip.seconds,
+    mipSeconds,
     keptColumns: keep.length,
   };
+}
+
+function anchorIntegralColumns(model: LinearModel, restricted: LinearModel, keep: readonly number[], lpValues: Float64Array): LinearModel {
+  const colLower = Float64Array.from(restricted.colLower);
+  keep.forEach((c, i) => {
+    const value = lpValues[c];
+    if (model.integer[c] && value > 0.5 && Math.abs(value - Math.round(value)) <= INTEGRALITY_TOLERANCE) colLower[i] = Math.round(value);
+  });
+  return { ...restricted, colLower };
 }
 
 export function isIntegral(model: LinearModel, values: Float64Array): boolean {
