@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'examples/**', 'coverage/**', 'jest.config.js'] },
+  { ignores: ['node_modules/**', 'dist/**', 'examples/**', 'coverage/**', 'scratch/**', 'jest.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

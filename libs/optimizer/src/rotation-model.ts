@@ -1,5 +1,4 @@
 import {
-  INDICATORS,
   PE_ARTS_SUBJECTS,
   PLANNING_DISTANCE_MARGIN,
   SCARCE_SUBJECTS,
@@ -13,7 +12,6 @@ import {
   type CountyContext,
   type IndicatorName,
   type School,
-  type Stage,
   type Subject,
   type Teacher,
 } from '@tr/domain';
