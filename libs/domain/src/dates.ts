@@ -24,6 +24,13 @@ export function fullYearsBetween(from: IsoDate, to: IsoDate): number {
   return years;
 }
 
+/** Whole months from `from` to `to`; the monthly anniversary day completes a month. */
+export function fullMonthsBetween(from: IsoDate, to: IsoDate): number {
+  const a = parseIsoDate(from);
+  const b = parseIsoDate(to);
+  return (b.year - a.year) * 12 + (b.month - a.month) - (b.day < a.day ? 1 : 0);
+}
+
 /** The reference date of a plan: September 1 of its school year (FORMATS.md). */
 export function schoolYearStart(year: number): IsoDate {
   return `${year}-09-01`;

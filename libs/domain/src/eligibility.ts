@@ -1,4 +1,4 @@
-import { fullYearsBetween, schoolYearStart } from './dates';
+import { fullMonthsBetween, fullYearsBetween, schoolYearStart } from './dates';
 import { localized, type Localized } from './localized';
 import type { Teacher } from './model';
 import type { Policy } from './policy';
@@ -18,6 +18,7 @@ export interface Eligibility {
   reason: EligibilityReason;
   yearsAtSchool: number;
   age: number;
+  /** Years to statutory retirement, reckoned in whole months and rounded to 0.01. */
   yearsToRetirement: number;
   /** A principal or vice principal past `head_max_terms` full terms, who must rotate if eligible. */
   headDueToRotate: boolean;
@@ -42,13 +43,16 @@ export function assessEligibility(teacher: Teacher, policy: Policy): Eligibility
   const reference = schoolYearStart(policy.year);
   const age = fullYearsBetween(teacher.birthDate, reference);
   const yearsAtSchool = fullYearsBetween(teacher.atSchoolSince, reference);
-  const yearsToRetirement = retirementAge(teacher, policy) - age;
-  const base = { yearsAtSchool, age, yearsToRetirement };
+  // Compared in whole months, because policy ages and year counts may be fractional (the 2025
+  // retirement reform raises ages month by month).
+  const exactYearsAtSchool = fullMonthsBetween(teacher.atSchoolSince, reference) / 12;
+  const yearsToRetirement = retirementAge(teacher, policy) - fullMonthsBetween(teacher.birthDate, reference) / 12;
+  const base = { yearsAtSchool, age, yearsToRetirement: Math.round(yearsToRetirement * 100) / 100 };
   const headPastTerms = isHead(teacher) && teacher.termsAsHead >= policy.head_max_terms;
 
   const exempt = exemption(teacher, policy, yearsToRetirement);
   if (exempt) return { ...base, eligible: false, reason: exempt.reason, headDueToRotate: false, explanation: exempt.text };
-  if (yearsAtSchool < policy.min_years_at_school) {
+  if (exactYearsAtSchool < policy.min_years_at_school - 1e-9) {
     return {
       ...base,
       eligible: false,
@@ -79,7 +83,7 @@ function exemption(
   policy: Policy,
   yearsToRetirement: number,
 ): { reason: EligibilityReason; text: Localized } | undefined {
-  if (yearsToRetirement <= policy.exempt_years_before_retirement) {
+  if (yearsToRetirement <= policy.exempt_years_before_retirement + 1e-9) {
     return {
       reason: 'near_retirement',
       text: localized(
