@@ -32,6 +32,7 @@ const UNKNOWN_DISTANCE_KM = 20;
 /** One-teacher steps priced per school and indicator; beyond them the last step's price holds. */
 const BALANCE_STEPS = 6;
 const CV_GROWTH_PENALTY = 1000;
+const CV_TARGET_CUT = 0.05;
 
 export type ColumnMeta =
   | { type: 'flow'; group: TeacherGroup; to: string; subject: Subject; km?: number }
@@ -146,7 +147,13 @@ export function buildRotationModel(
   const notWorse = new Map<BalanceKey, number>();
   const balanceRow = (code: string, key: BalanceKey) => {
     if (!notWorse.has(key) && CV_GROWTH_PENALTY > 0) {
-      const row = b.row(`cv_growth:${key}`, -Infinity, 0);
+      // Aim below today's CV² by a margin: the model prices CV² around today's mean, and the mean itself
+      // moves a little when teachers change stage or subject.
+      const today = codes.reduce((sum, c) => {
+        const t = balance.get(c)?.get(key);
+        return t ? sum + t.curvature * (t.present - t.target) ** 2 : sum;
+      }, 0);
+      const row = b.row(`cv_growth:${key}`, -Infinity, -CV_TARGET_CUT * today);
       notWorse.set(key, row);
       add({ type: 'balance' }, `cv_growth_${key}`, CV_GROWTH_PENALTY * policy.weight_balance, 0, Infinity, false, [[row, -1]]);
     }

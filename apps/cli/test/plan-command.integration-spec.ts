@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const SAMPLE = join(ROOT, 'examples', 'dengfeng');
+
+/** Runs the real CLI as a user would, in its own process. */
+function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/cli/src/main.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A copy of the bundled sample with one sheet's text changed. */
+function brokenSample(sheet: string, change: (csv: string) => string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'snapshot-'));
+  cpSync(SAMPLE, dir, { recursive: true });
+  const file = join(dir, `${sheet}.csv`);
+  writeFileSync(file, change(readFileSync(file, 'utf8')));
+  return dir;
+}
+
+function replaceCell(csv: string, row: number, column: string, value: string): string {
+  const lines = csv.split('\n');
+  const header = lines[0].split(',');
+  const index = header.indexOf(column);
+  const cells = lines[row - 1].split(',');
+  cells[index] = value;
+  lines[row - 1] = cells.join(',');
+  return lines.join('\n');
+}
+
+describe('npm run plan', () => {
+  const cases: [string, string, (csv: string) => string, RegExp][] = [
+    ['a missing column', 'teachers', (csv) => csv.replace(/^id,/, 'staff_no,'), /sheet teachers.*column id/],
+    ['a duplicate id', 'teachers', (csv) => replaceCell(csv, 3, 'id', csv.split('\n')[1].split(',')[0]), /sheet teachers, row 3, column id/],
+    ['an unknown school code', 'teachers', (csv) => replaceCell(csv, 2, 'school_code', 'S999'), /sheet teachers, row 2, column school_code/],
+    ['an impossible date', 'teachers', (csv) => replaceCell(csv, 4, 'birth_date', '1980-02-30'), /sheet teachers, row 4, column birth_date/],
+    ['an unknown enum value', 'schools', (csv) => replaceCell(csv, 5, 'area', 'suburb'), /sheet schools, row 5, column area/],
+    ['a rate above 1', 'policy', (csv) => csv.replace(/max_rotation_rate,[0-9.]+/, 'max_rotation_rate,1.5'), /sheet policy, row \d+, column value/],
+  ];
+
+  it.each(cases)('refuses %s, naming sheet, row and column, and writes nothing', (_name, sheet, change, where) => {
+    const input = brokenSample(sheet, change);
+    const out = join(input, 'plan.json');
+    const result = runCli(['plan', '--input', input, '--out', out, '--quiet']);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(where);
+    expect(result.stderr).toMatch(/输入数据有 \d+ 处错误/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('plans the bundled sample within every rule, with rural scarce shortage and each CV down', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-'));
+    const out = join(dir, 'plan.json');
+    const result = runCli(['plan', '--input', SAMPLE, '--out', out]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('交流比例 rate');
+
+    const plan = JSON.parse(readFileSync(out, 'utf8'));
+    const { before, after } = plan.metrics;
+    const { policy } = plan.plan;
+    expect(plan.plan.flags).toEqual([]);
+    expect(after.county_rotation_rate).toBeGreaterThanOrEqual(policy.min_rotation_rate);
+    expect(after.county_rotation_rate).toBeLessThanOrEqual(policy.max_rotation_rate);
+    expect(after.backbone_share).toBeGreaterThanOrEqual(policy.min_backbone_share);
+    expect(after.rural_scarce_shortage_fte).toBeLessThan(before.rural_scarce_shortage_fte);
+    for (const stage of ['primary', 'junior']) {
+      for (const indicator of ['degree_above', 'backbone', 'pe_arts']) {
+        expect(after.indicators[stage][indicator].cv).toBeLessThan(before.indicators[stage][indicator].cv);
+      }
+    }
+    const check = runCli(['validate', '--input', SAMPLE, '--plan', out]);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toContain('方案通过校验');
+  });
+});
