@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +28,10 @@ interface Job {
 
 interface JobOutcome extends Job {
   command: string;
+  /** `codeState()` when the child started. */
+  code: string;
+  /** 1-minute load average when the child started. */
+  loadAverage: number;
   /** Spawn to exit, measured here: node start, tsx, generation, the solve, validation. */
   childWallSeconds: number;
   exitCode: number | null;
@@ -136,6 +141,8 @@ function runJob(job: Job, seed: number, naiveLimit: number, oursKill: number): P
   const command = `node ${args.map((a) => (a === script ? path.relative(REPO_ROOT, a) : a)).join(' ')}`;
   log(`[${job.caseName}] ${job.role} on ${job.county}: ${command} (hard kill at ${killAfter} s)`);
 
+  const code = codeState();
+  const loadAverage = Math.round(os.loadavg()[0] * 100) / 100;
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -189,6 +196,8 @@ function runJob(job: Job, seed: number, naiveLimit: number, oursKill: number): P
       const outcome: JobOutcome = {
         ...job,
         command,
+        code,
+        loadAverage,
         childWallSeconds: elapsed(),
         exitCode,
         signal,
@@ -275,19 +284,19 @@ function violationText(valid: boolean | null, violations: Record<string, number>
 
 function oursTable(outcomes: JobOutcome[]): string {
   const lines = [
-    '| case | county | schools / teachers / eligible | gen s | optimizePlan s | build / LP / MIP s | child wall s | peak RSS MiB | objective | LP bound | gap % | status | movers | regions | columns (kept) | shortage FTE before → after | validator |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| case | county | schools / teachers / eligible | gen s | optimizePlan s | build / LP / MIP s | child wall s | peak RSS MiB | objective | LP bound | gap % | status | movers | regions | columns (kept) | shortage FTE before → after | validator | load 1m |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const o of outcomes.filter((x) => x.role === 'ours')) {
     const r = ours(o);
     if (!r) {
       lines.push(
-        `| ${o.caseName} | ${COUNTY_LABEL[o.county]} | — | — | ${describeEnd(o).replace(/\|/g, '/')} | — | ${f(o.childWallSeconds)} | ${f(o.result?.peakRssMiB, 0)} | — | — | — | — | — | — | — | — | — |`,
+        `| ${o.caseName} | ${COUNTY_LABEL[o.county]} | — | — | ${describeEnd(o).replace(/\|/g, '/')} | — | ${f(o.childWallSeconds)} | ${f(o.result?.peakRssMiB, 0)} | — | — | — | — | — | — | — | — | — | ${f(o.loadAverage)} |`,
       );
       continue;
     }
     lines.push(
-      `| ${o.caseName} | ${COUNTY_LABEL[o.county]} | ${r.size.schools} / ${r.size.teachers} / ${r.size.eligible} | ${f(r.generateSeconds)} | ${f(r.optimizeSeconds)} | ${f(r.buildSeconds)} / ${f(r.lpSeconds)} / ${f(r.mipSeconds)} | ${f(o.childWallSeconds)} | ${f(r.peakRssMiB, 0)} | ${f(r.objective)} | ${f(r.lpBound)} | ${f(r.gapPercent)} | ${r.status} | ${r.movers} | ${r.regions} | ${r.columns} (${r.keptColumns}) | ${f(r.shortageBefore)} → ${f(r.shortageAfter)} | ${violationText(r.valid, r.violations)}${r.flags.length > 0 ? `; flags: ${r.flags.join(', ')}` : ''} |`,
+      `| ${o.caseName} | ${COUNTY_LABEL[o.county]} | ${r.size.schools} / ${r.size.teachers} / ${r.size.eligible} | ${f(r.generateSeconds)} | ${f(r.optimizeSeconds)} | ${f(r.buildSeconds)} / ${f(r.lpSeconds)} / ${f(r.mipSeconds)} | ${f(o.childWallSeconds)} | ${f(r.peakRssMiB, 0)} | ${f(r.objective)} | ${f(r.lpBound)} | ${f(r.gapPercent)} | ${r.status} | ${r.movers} | ${r.regions} | ${r.columns} (${r.keptColumns}) | ${f(r.shortageBefore)} → ${f(r.shortageAfter)} | ${violationText(r.valid, r.violations)}${r.flags.length > 0 ? `; flags: ${r.flags.join(', ')}` : ''} | ${f(o.loadAverage)} |`,
     );
   }
   return lines.join('\n');
@@ -327,15 +336,29 @@ function naiveTable(outcomes: JobOutcome[], comparisons: Comparison[]): string {
   return lines.join('\n');
 }
 
+function git(...args: string[]): string | undefined {
+  try {
+    return execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The code under test as one short string: the commit, plus a digest of uncommitted changes under libs/
+ * when there are any. Others may commit while a run goes on; a change between cases is reported.
+ */
+function codeState(): string {
+  const commit = git('rev-parse', '--short', 'HEAD') ?? 'unknown';
+  const status = git('status', '--porcelain', '--', 'libs', 'package-lock.json') ?? '';
+  if (status === '') return commit;
+  const diff = git('diff', 'HEAD', '--', 'libs', 'package-lock.json') ?? '';
+  const digest = createHash('sha1').update(status).update(diff).digest('hex').slice(0, 8);
+  return `${commit}+dirty:${digest}`;
+}
+
 function machineInfo() {
   const cpus = os.cpus();
-  const git = (...args: string[]) => {
-    try {
-      return execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-    } catch {
-      return undefined;
-    }
-  };
   const commit = git('rev-parse', '--short', 'HEAD');
   // Uncommitted changes in the code under test make the numbers those of the working tree, not the commit.
   const dirty = (git('status', '--porcelain', '--', 'libs', 'package-lock.json') ?? '')
@@ -384,6 +407,13 @@ async function main(): Promise<void> {
     }; seed ${options.seed}; load average at start ${machine.loadAverageAtStart.join(' / ')}`,
     '',
   ];
+  const states = [...new Set(outcomes.map((o) => o.code))];
+  if (states.length > 1) {
+    out.push(
+      `**Warning: the code under test changed during the run** (${outcomes.map((o) => `${o.caseName}/${o.role}: ${o.code}`).join('; ')}); numbers of different states are not comparable.`,
+      '',
+    );
+  }
   if (outcomes.some((o) => o.role === 'ours')) {
     out.push('### Our optimizer (HiGHS, default options)', '', oursTable(outcomes), '');
   }
