@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,6 +38,8 @@ interface JobOutcome extends Job {
   signal: string | null;
   /** Set when the orchestrator killed the child: seconds after spawn. */
   killedAtSeconds?: number;
+  /** The killed child's peak RSS (VmHWM from /proc, Linux only), MiB. */
+  killedPeakRssMiB?: number;
   phases: PhaseEvent[];
   result?: ChildResult;
   stderrTail?: string;
@@ -151,6 +153,7 @@ function runJob(job: Job, seed: number, naiveLimit: number, oursKill: number): P
     let stdoutBuffer = '';
     let stderr = '';
     let killedAtSeconds: number | undefined;
+    let killedPeakRssMiB: number | undefined;
     const elapsed = () => (performance.now() - started) / 1000;
 
     const onLine = (line: string) => {
@@ -187,6 +190,7 @@ function runJob(job: Job, seed: number, naiveLimit: number, oursKill: number): P
     });
     const timer = setTimeout(() => {
       killedAtSeconds = elapsed();
+      killedPeakRssMiB = peakRssOf(child.pid);
       log(`  killing ${job.role} child at ${killedAtSeconds.toFixed(1)} s`);
       child.kill('SIGKILL');
     }, killAfter * 1000);
@@ -203,6 +207,7 @@ function runJob(job: Job, seed: number, naiveLimit: number, oursKill: number): P
         signal,
         phases,
         ...(killedAtSeconds !== undefined ? { killedAtSeconds } : {}),
+        ...(killedPeakRssMiB !== undefined ? { killedPeakRssMiB } : {}),
         ...(result ? { result } : {}),
         ...(stderr.trim() !== '' ? { stderrTail: stderr.trim() } : {}),
       };
@@ -210,6 +215,17 @@ function runJob(job: Job, seed: number, naiveLimit: number, oursKill: number): P
       resolve(outcome);
     });
   });
+}
+
+/** Peak resident set of a live process from /proc/<pid>/status (Linux), MiB. */
+function peakRssOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function describeEnd(o: JobOutcome): string {
@@ -328,7 +344,13 @@ function naiveTable(outcomes: JobOutcome[], comparisons: Comparison[]): string {
             : '—';
     const wall = no?.killedAtSeconds !== undefined ? `≥ ${f(c.naiveSeconds)}` : n ? f(n.wallSeconds) : '—';
     const speed = c.speedUp === null ? '—' : `${c.atLeast ? '≥ ' : ''}${c.speedUp.toFixed(1)}×`;
-    const naiveRss = n ? f(n.peakRssMiB, 0) : no?.result?.kind === 'error' ? f(no.result.peakRssMiB, 0) : '—';
+    const naiveRss = n
+      ? f(n.peakRssMiB, 0)
+      : no?.killedPeakRssMiB !== undefined
+        ? `${f(no.killedPeakRssMiB, 0)} (at kill)`
+        : no?.result?.kind === 'error'
+          ? f(no.result.peakRssMiB, 0)
+          : '—';
     lines.push(
       `| ${c.caseName} | ${COUNTY_LABEL[c.county]} (${o?.size.teachers ?? n?.size.teachers ?? '?'} teachers) | ${size} | ${status} | ${wall} | ${naiveRss} | ${f(c.oursSeconds)} | ${f(o?.peakRssMiB, 0)} | ${speed} | ${f(n?.objective)} | ${f(n?.shortageAfter)} / ${f(o?.shortageAfter)} | ${n ? violationText(n.valid, n.violations) : '—'} | ${c.note.replace(/\|/g, '/')} |`,
     );
