@@ -18,7 +18,7 @@ import { JlpSolver } from '@tr/optimizer';
 import { validatePlan } from '@tr/validator';
 import { generateBenchCounty, isCountyKey } from './counties';
 import { buildNaiveModel, type NaiveModel } from './naive-model';
-import { childArgs, countByRule, emit, peakRssMiB, sinceStart } from './protocol';
+import { childArgs, countByRule, emit, peakRssMiB, runChild, sinceStart } from './protocol';
 
 async function main(): Promise<void> {
   const args = childArgs(process.argv.slice(2));
@@ -167,12 +167,4 @@ function naivePlan(context: CountyContext, naive: NaiveModel, values: Float64Arr
   };
 }
 
-main().catch((error: unknown) => {
-  emit({
-    event: 'result',
-    kind: 'error',
-    message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    peakRssMiB: peakRssMiB(),
-  });
-  process.exitCode = 1;
-});
+runChild(main);

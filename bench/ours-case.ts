@@ -6,7 +6,7 @@ import { buildCountyContext } from '@tr/domain';
 import { optimizePlan } from '@tr/optimizer';
 import { validatePlan } from '@tr/validator';
 import { generateBenchCounty, isCountyKey } from './counties';
-import { childArgs, countByRule, emit, peakRssMiB, sinceStart } from './protocol';
+import { childArgs, countByRule, emit, peakRssMiB, runChild, sinceStart } from './protocol';
 
 async function main(): Promise<void> {
   const args = childArgs(process.argv.slice(2));
@@ -81,12 +81,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  emit({
-    event: 'result',
-    kind: 'error',
-    message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    peakRssMiB: peakRssMiB(),
-  });
-  process.exitCode = 1;
-});
+runChild(main);

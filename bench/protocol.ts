@@ -120,3 +120,16 @@ export function countByRule(violations: readonly { rule: string }[]): Record<str
   for (const v of violations) counts[v.rule] = (counts[v.rule] ?? 0) + 1;
   return counts;
 }
+
+/** Runs a child's main and reports any failure as its result line, so the parent always gets one. */
+export function runChild(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    emit({
+      event: 'result',
+      kind: 'error',
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      peakRssMiB: peakRssMiB(),
+    });
+    process.exitCode = 1;
+  });
+}

@@ -1,6 +1,7 @@
 import {
   buildCountyContext,
   planMetrics,
+  round,
   snapshotHash,
   type Plan,
   type PlanMove,
@@ -131,9 +132,9 @@ export async function optimizePlan(snapshot: Snapshot, options: OptimizeOptions 
       solver: {
         name: solver.name,
         version: solver.version,
-        objective: round6(stats.objective),
-        lp_bound: round6(stats.lpBound),
-        gap: round6(stats.gap),
+        objective: round(stats.objective, 6),
+        lp_bound: round(stats.lpBound, 6),
+        gap: round(stats.gap, 6),
         status: stats.status,
       },
       flags: planFlags(context, named, dueHeads),
@@ -143,8 +144,4 @@ export async function optimizePlan(snapshot: Snapshot, options: OptimizeOptions 
   };
   progress('done', 100);
   return { plan, stats };
-}
-
-function round6(value: number): number {
-  return Math.round(value * 1e6) / 1e6 + 0;
 }

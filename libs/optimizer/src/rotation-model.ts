@@ -7,6 +7,7 @@ import {
   ceilFte,
   countyMoverBounds,
   distanceKm,
+  indicatorCounts,
   schoolSendCap,
   staffingCap,
   type CountyContext,
@@ -184,10 +185,11 @@ export function buildRotationModel(
       if (PE_ARTS_SUBJECTS.has(subject)) entries.push(...balanceEntries(code, 'pe_arts'));
       add({ type: 'total' }, `n_${code}_${subject}`, 0, lower, capacity(code, subject) - before, false, entries);
     }
+    const held = indicatorCounts(context.teachersBySchool.get(code) ?? []);
     for (const indicator of ['backbone', 'degree_above'] as const) {
       const row = b.findRow(`ind:${code}:${indicator}`);
       // A school can't lose more of them than it has.
-      if (row !== undefined) add({ type: 'total' }, `i_${code}_${indicator}`, 0, -presentCount(context, code, indicator), Infinity, false, [[row, -1], ...balanceEntries(code, indicator)]);
+      if (row !== undefined) add({ type: 'total' }, `i_${code}_${indicator}`, 0, -held[indicator], Infinity, false, [[row, -1], ...balanceEntries(code, indicator)]);
     }
     for (const [key, target] of balance.get(code) ?? []) {
       const row = b.findRow(`bal:${code}:${key}`);
@@ -221,11 +223,6 @@ export function shortageWeight(school: School, subject: Subject, policy: CountyC
 
 function cvEntries(row: number, sign: number, cvRow: number | undefined, step: number): [number, number][] {
   return cvRow === undefined ? [[row, sign]] : [[row, sign], [cvRow, step]];
-}
-
-function presentCount(context: CountyContext, code: string, indicator: 'backbone' | 'degree_above'): number {
-  const staff = context.teachersBySchool.get(code) ?? [];
-  return staff.filter((t) => (indicator === 'backbone' ? t.backbone !== 'none' : t.degree === 'above')).length;
 }
 
 function preferenceCounts(teachers: readonly Teacher[]): Map<string, number> {
