@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { readSnapshot, writePlan } from '@tr/io';
 import { optimizePlan, type SolverName } from '@tr/optimizer';
@@ -34,6 +35,8 @@ export async function planCommand(argv: string[]): Promise<number> {
   const snapshot = await readSnapshot(values.input, { defaultYear: year });
   const { plan, stats } = await optimizePlan(snapshot, {
     solver: values.solver as SolverName,
+    // Regions of a large county solve side by side, one worker thread per core.
+    threads: availableParallelism(),
     onProgress: values.quiet ? undefined : (stage, percent, detail) => display.update(stage, percent, detail),
   });
   // Never hand out a plan that breaks a rule: the independent checker runs on every plan made here.

@@ -7,3 +7,5 @@ export * from './solve-strategy';
 export * from './teacher-naming';
 export * from './regions';
 export * from './optimize-plan';
+export * from './region-solve';
+export * from './region-pool';

@@ -43,8 +43,7 @@ export function moveReasons(context: CountyContext, balance: BalanceTargets, mov
   for (const indicator of indicatorGains(balance, move)) reasons.push(indicator);
   const rank = teacher.preferences.indexOf(to);
   if (rank >= 0) reasons.push({ zh: `本人志愿（第 ${rank + 1} 志愿）`, en: `the teacher's choice no. ${rank + 1}` });
-  const partner = all.find((m) => m.teacher.schoolCode === to && m.to === from && m.subject === subject);
-  if (partner) reasons.push({ zh: `与${to}同学科对口交流`, en: `exchange with ${to} in ${subject}` });
+  if (exchanges(all).has(`${to}>${from}>${subject}`)) reasons.push({ zh: `与${to}同学科对口交流`, en: `exchange with ${to} in ${subject}` });
   if (move.km !== undefined) reasons.push({ zh: `距离 ${move.km.toFixed(1)} 公里`, en: `${move.km.toFixed(1)} km away` });
   return reasons;
 }
@@ -69,4 +68,16 @@ function indicatorGains(balance: BalanceTargets, move: NamedMove): Localized[] {
     gains.push({ zh: `增加${to}体育艺术教师（低于全县均值）`, en: `adds a PE/arts teacher at ${to}, below the county mean` });
   }
   return gains;
+}
+
+const exchangeIndex = new WeakMap<readonly NamedMove[], Set<string>>();
+
+/** "from>to>subject" of every move, built once per plan: an exchange is a move with its mirror image. */
+function exchanges(all: readonly NamedMove[]): Set<string> {
+  let index = exchangeIndex.get(all);
+  if (!index) {
+    index = new Set(all.map((m) => `${m.teacher.schoolCode}>${m.to}>${m.subject}`));
+    exchangeIndex.set(all, index);
+  }
+  return index;
 }

@@ -8,17 +8,20 @@ import {
   type Snapshot,
 } from '@tr/domain';
 import { balanceTargets } from './balance-targets';
-import { HighsSolver } from './highs-solver';
-import { JlpSolver } from './jlp-solver';
+import { createSolver } from './region-solve';
 import { moveReasons } from './move-reasons';
 import { planFlags } from './plan-flags';
+import { solveRegions } from './region-pool';
+import type { SolverName } from './region-solve';
 import { planningRegions } from './regions';
-import { buildRotationModel } from './rotation-model';
-import type { MipSolver } from './solver';
-import { solveLpGuided } from './solve-strategy';
-import { nameTeachers, type NamedMove } from './teacher-naming';
+import type { NamedMove } from './teacher-naming';
 
-export type SolverName = 'highs' | 'jlp';
+/**
+ * Regions above this many staff are split by district. About a county: each solves in a few seconds
+ * and stays far below the wasm heap ceiling.
+ */
+const DEFAULT_REGION_TEACHERS = 25_000;
+
 export type OptimizeStage = 'building' | 'solving' | 'naming' | 'done';
 
 export interface OptimizeOptions {
@@ -29,6 +32,8 @@ export interface OptimizeOptions {
   maxTeachersPerRegion?: number;
   reducedCostThreshold?: number;
   mipRelGap?: number;
+  /** Worker threads to solve regions on; 1 solves them on this thread (the default). */
+  threads?: number;
   onProgress?: (stage: OptimizeStage, percent: number, detail?: string) => void;
 }
 
@@ -52,58 +57,48 @@ export interface OptimizeResult {
   stats: OptimizeStats;
 }
 
-export function createSolver(name: SolverName): MipSolver {
-  return name === 'jlp' ? new JlpSolver() : new HighsSolver();
-}
-
 /** Snapshot and policy in, explained plan out. Pure: no I/O, and the same input gives the same plan. */
 export async function optimizePlan(snapshot: Snapshot, options: OptimizeOptions = {}): Promise<OptimizeResult> {
   const progress = options.onProgress ?? (() => undefined);
-  const solver = createSolver(options.solver ?? 'highs');
+  const solverName = options.solver ?? 'highs';
   const context = buildCountyContext(snapshot);
   const balance = balanceTargets(context);
-  const regions = planningRegions(context, options.maxTeachersPerRegion ?? 25_000);
+  const regions = planningRegions(context, options.maxTeachersPerRegion ?? DEFAULT_REGION_TEACHERS);
+  progress('solving', 5, `${regions.length} region(s)`);
+  const outcomes = await solveRegions(
+    context,
+    balance,
+    regions,
+    {
+      solver: solverName,
+      timeLimitSeconds: options.timeLimitSeconds ?? 120,
+      reducedCostThreshold: options.reducedCostThreshold ?? 0,
+      mipRelGap: options.mipRelGap ?? 1e-3,
+    },
+    options.threads ?? 1,
+    (finished) => progress('solving', 5 + Math.round((finished / regions.length) * 85), `${finished}/${regions.length} region(s)`),
+  );
   const stats: OptimizeStats = {
     regions: regions.length,
-    columns: 0,
-    rows: 0,
-    keptColumns: 0,
-    objective: 0,
-    lpBound: 0,
+    columns: sum(outcomes, (o) => o.columns),
+    rows: sum(outcomes, (o) => o.rows),
+    keptColumns: sum(outcomes, (o) => o.keptColumns),
+    objective: sum(outcomes, (o) => o.objective),
+    lpBound: sum(outcomes, (o) => o.lpBound),
     gap: 0,
-    lpSeconds: 0,
-    mipSeconds: 0,
-    buildSeconds: 0,
-    status: 'optimal',
+    lpSeconds: sum(outcomes, (o) => o.lpSeconds),
+    mipSeconds: sum(outcomes, (o) => o.mipSeconds),
+    buildSeconds: sum(outcomes, (o) => o.buildSeconds),
+    status: outcomes.find((o) => o.status !== 'optimal')?.status ?? 'optimal',
   };
-  const named: NamedMove[] = [];
-  const dueHeads = [];
-  for (const [index, region] of regions.entries()) {
-    const share = (step: number) => Math.round(((index + step) / regions.length) * 90);
-    progress('building', share(0), `region ${index + 1}/${regions.length}`);
-    const buildStarted = performance.now();
-    const rotation = buildRotationModel(context, region, balance);
-    stats.buildSeconds += (performance.now() - buildStarted) / 1000;
-    progress('solving', share(0.3), `region ${index + 1}/${regions.length}: ${rotation.model.numCols} columns`);
-    const result = await solveLpGuided(rotation.model, solver, {
-      timeLimitSeconds: options.timeLimitSeconds ?? 120,
-      reducedCostThreshold: options.reducedCostThreshold ?? 0.5,
-      mipRelGap: options.mipRelGap ?? 1e-3,
-    });
-    stats.columns += rotation.model.numCols;
-    stats.rows += rotation.model.numRows;
-    stats.keptColumns += result.keptColumns;
-    stats.objective += result.objective;
-    stats.lpBound += result.lpBound;
-    stats.lpSeconds += result.lpSeconds;
-    stats.mipSeconds += result.mipSeconds;
-    if (result.status !== 'optimal') stats.status = result.status;
-    named.push(...nameTeachers(rotation, result.values));
-    dueHeads.push(...rotation.dueHeads);
-  }
+  const named: NamedMove[] = outcomes.flatMap((o) =>
+    o.moves.map((m) => ({ teacher: context.teachersById.get(m.teacherId)!, to: m.to, subject: m.subject, km: m.km, asHead: m.asHead })),
+  );
+  const dueHeads = outcomes.flatMap((o) => o.dueHeadIds.map((id) => context.teachersById.get(id)!));
   stats.gap = stats.objective !== 0 ? Math.max(0, (stats.objective - stats.lpBound) / Math.abs(stats.objective)) : 0;
 
   progress('naming', 92);
+  const solverDescription = createSolver(solverName);
   named.sort((a, b) => (a.teacher.id < b.teacher.id ? -1 : 1));
   const { policy } = snapshot;
   const moves: PlanMove[] = named.map((move) => {
@@ -130,8 +125,8 @@ export async function optimizePlan(snapshot: Snapshot, options: OptimizeOptions 
       policy,
       snapshot_hash: hash,
       solver: {
-        name: solver.name,
-        version: solver.version,
+        name: solverDescription.name,
+        version: solverDescription.version,
         objective: round(stats.objective, 6),
         lp_bound: round(stats.lpBound, 6),
         gap: round(stats.gap, 6),
@@ -144,4 +139,8 @@ export async function optimizePlan(snapshot: Snapshot, options: OptimizeOptions 
   };
   progress('done', 100);
   return { plan, stats };
+}
+
+function sum<T>(items: readonly T[], value: (item: T) => number): number {
+  return items.reduce((total, item) => total + value(item), 0);
 }

@@ -1,0 +1,82 @@
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CountyContext } from '@tr/domain';
+import type { BalanceTargets } from './balance-targets';
+import { solveRegion, type RegionOutcome, type RegionSolveOptions } from './region-solve';
+
+/**
+ * Solves regions one by one on this thread, or spread over worker threads. Outcomes come back in
+ * region order whatever order they finish in, so the plan does not depend on timing.
+ */
+export async function solveRegions(
+  context: CountyContext,
+  balance: BalanceTargets,
+  regions: readonly string[][],
+  options: RegionSolveOptions,
+  threads: number,
+  onDone: (finished: number) => void,
+): Promise<RegionOutcome[]> {
+  const outcomes: RegionOutcome[] = new Array(regions.length);
+  let finished = 0;
+  if (threads <= 1 || regions.length <= 1) {
+    for (const [index, region] of regions.entries()) {
+      outcomes[index] = await solveRegion(context, balance, region, options);
+      onDone(++finished);
+    }
+    return outcomes;
+  }
+  // The worker is this folder's region-worker: compiled (.js), or TypeScript run through tsx, whose
+  // loader a worker thread has to register for itself.
+  const workerFile = join(__dirname, `region-worker${extname(__filename)}`);
+  const workers = Array.from({ length: Math.min(threads, regions.length) }, () =>
+    extname(workerFile) === '.ts'
+      ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(workerFile)});`, {
+          eval: true,
+          workerData: { snapshot: context.snapshot },
+        })
+      : new Worker(workerFile, { workerData: { snapshot: context.snapshot } }),
+  );
+  let next = 0;
+  try {
+    await Promise.all(
+      workers.map(async (worker) => {
+        while (next < regions.length) {
+          const index = next++;
+          outcomes[index] = await runTask(worker, index, regions[index], options);
+          onDone(++finished);
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return outcomes;
+}
+
+function runTask(worker: Worker, id: number, region: string[], options: RegionSolveOptions): Promise<RegionOutcome> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: { id: number; outcome?: RegionOutcome; error?: string }) => {
+      if (message.id !== id) return;
+      cleanup();
+      if (message.error !== undefined) reject(new Error(`region ${id + 1}: ${message.error}`));
+      else resolve(message.outcome!);
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const onExit = (code: number) => {
+      cleanup();
+      reject(new Error(`region worker exited with code ${code} while solving region ${id + 1}`));
+    };
+    const cleanup = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ id, region, options });
+  });
+}
