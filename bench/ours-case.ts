@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 /**
  * Child process: our optimizer (HiGHS, default options) on one sample county.
  * Usage: node --import tsx bench/ours-case.ts --county <key> --seed <n>
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
 
   started = performance.now();
   const { plan, stats } = await optimizePlan(snapshot, {
+    // As the plan command does: regions side by side, one worker thread per core.
+    threads: availableParallelism(),
     onProgress: (stage, percent, detail) =>
       emit({
         event: 'phase',
