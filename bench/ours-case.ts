@@ -1,8 +1,8 @@
-import { availableParallelism } from 'node:os';
 /**
  * Child process: our optimizer (HiGHS, default options) on one sample county.
  * Usage: node --import tsx bench/ours-case.ts --county <key> --seed <n>
  */
+import { availableParallelism } from 'node:os';
 import { buildCountyContext } from '@tr/domain';
 import { optimizePlan } from '@tr/optimizer';
 import { validatePlan } from '@tr/validator';
