@@ -1,4 +1,6 @@
+import { ConfigError } from '@tr/config';
 import { SnapshotValidationError } from '@tr/domain';
+import { importCommand, migrateCommand } from './db.command';
 import { generateCommand } from './generate.command';
 import { planCommand } from './plan.command';
 import { UsageError } from './usage-error';
@@ -8,6 +10,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   plan: planCommand,
   validate: validateCommand,
   generate: generateCommand,
+  migrate: migrateCommand,
+  import: importCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -20,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    if (error instanceof SnapshotValidationError || error instanceof UsageError) {
+    if (error instanceof SnapshotValidationError || error instanceof UsageError || error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 2;
       return;

@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TeacherEntity } from '@tr/persistence';
+import { createTestDatabase, type TestDatabase } from '@tr/persistence/testing/test-database';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const SAMPLE = join(ROOT, 'examples', 'dengfeng');
+
+function runCli(args: string[], databaseUrl: string) {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/cli/src/main.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+}
+
+describe('npm run import', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('refuses a bad snapshot with the row-level errors of the plan command and writes nothing', async () => {
+    const input = mkdtempSync(join(tmpdir(), 'snapshot-'));
+    cpSync(SAMPLE, input, { recursive: true });
+    const teachers = join(input, 'teachers.csv');
+    const lines = readFileSync(teachers, 'utf8').split('\n');
+    lines[2] = lines[2].replace(/^[^,]+/, lines[1].split(',')[0]);
+    writeFileSync(teachers, lines.join('\n'));
+
+    const result = runCli(['import', '--input', input, '--county', '410185'], db.url);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/sheet teachers, row 3, column id/);
+    expect(await db.dataSource.manager.count(TeacherEntity)).toBe(0);
+  });
+
+  it('imports the sample county in one go', async () => {
+    const result = runCli(['import', '--input', SAMPLE, '--county', '410185'], db.url);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('94 所学校 schools');
+    expect(await db.dataSource.manager.count(TeacherEntity)).toBe(5219);
+  });
+});
