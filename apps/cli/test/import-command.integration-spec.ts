@@ -1,21 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TeacherEntity } from '@tr/persistence';
 import { createTestDatabase, type TestDatabase } from '@tr/persistence/testing/test-database';
-
-const ROOT = join(__dirname, '..', '..', '..');
-const SAMPLE = join(ROOT, 'examples', 'dengfeng');
-
-function runCli(args: string[], databaseUrl: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/cli/src/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  });
-}
+import { SAMPLE, runCli } from './run-cli';
 
 describe('npm run import', () => {
   let db: TestDatabase;
@@ -36,7 +24,7 @@ describe('npm run import', () => {
     lines[2] = lines[2].replace(/^[^,]+/, lines[1].split(',')[0]);
     writeFileSync(teachers, lines.join('\n'));
 
-    const result = runCli(['import', '--input', input, '--county', '410185'], db.url);
+    const result = runCli(['import', '--input', input, '--county', '410185'], { DATABASE_URL: db.url });
 
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/sheet teachers, row 3, column id/);
@@ -44,7 +32,7 @@ describe('npm run import', () => {
   });
 
   it('imports the sample county in one go', async () => {
-    const result = runCli(['import', '--input', SAMPLE, '--county', '410185'], db.url);
+    const result = runCli(['import', '--input', SAMPLE, '--county', '410185'], { DATABASE_URL: db.url });
 
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('94 所学校 schools');

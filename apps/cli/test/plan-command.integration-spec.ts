@@ -1,20 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const ROOT = join(__dirname, '..', '..', '..');
-const SAMPLE = join(ROOT, 'examples', 'dengfeng');
-
-/** Runs the real CLI as a user would, in its own process. */
-function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'apps/cli/src/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { SAMPLE, runCli } from './run-cli';
 
 /** A copy of the bundled sample with one sheet's text changed. */
 function brokenSample(sheet: string, change: (csv: string) => string): string {
