@@ -27,7 +27,11 @@ describe(SnapshotRepository.name, () => {
     it('stores the sample county and reads back the same snapshot', async () => {
       const summary = await repository.importSnapshot('410185', sample);
 
-      expect(summary).toMatchObject({ schools: 94, teachers: sample.teachers.length, curriculum: sample.curriculum.length });
+      expect(summary).toMatchObject({
+        schools: 94,
+        teachers: sample.teachers.length,
+        curriculum: sample.curriculum.length,
+      });
       expect(await repository.loadSnapshot('410185')).toStrictEqual(sample);
     });
 
@@ -47,7 +51,9 @@ describe(SnapshotRepository.name, () => {
         teachers: [...sample.teachers.slice(0, 50), { ...sample.teachers[50], atSchoolSince: '1900-01-01' }],
       };
 
-      await expect(repository.importSnapshot('410185', broken)).rejects.toThrow(/at_school_since|check constraint/);
+      await expect(repository.importSnapshot('410185', broken)).rejects.toThrow(
+        /at_school_since|check constraint/,
+      );
       expect(await repository.loadSnapshot('410185')).toStrictEqual(sample);
     });
 

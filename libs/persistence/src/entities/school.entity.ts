@@ -22,11 +22,11 @@ export class SchoolEntity {
   @Column({ type: 'enum', enum: AREAS, enumName: 'school_area' })
   area!: Area;
 
-  @Column({ type: 'text', nullable: true })
-  district!: string | null;
+  @Column({ name: 'district_id', type: 'uuid', nullable: true })
+  districtId!: string | null;
 
-  @Column({ name: 'education_group', type: 'text', nullable: true })
-  group!: string | null;
+  @Column({ name: 'education_group_id', type: 'uuid', nullable: true })
+  educationGroupId!: string | null;
 
   @Column({ type: 'boolean', default: false })
   remote!: boolean;

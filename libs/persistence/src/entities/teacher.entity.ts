@@ -44,7 +44,14 @@ export class TeacherEntity {
   @Column({ type: 'enum', enum: SUBJECTS, enumName: 'subject' })
   subject!: Subject;
 
-  @Column({ name: 'extra_subjects', type: 'enum', enum: SUBJECTS, enumName: 'subject', array: true, default: () => "'{}'" })
+  @Column({
+    name: 'extra_subjects',
+    type: 'enum',
+    enum: SUBJECTS,
+    enumName: 'subject',
+    array: true,
+    default: () => "'{}'",
+  })
   extraSubjects!: Subject[];
 
   @Column({ type: 'enum', enum: TITLES, enumName: 'title', default: 'none' })

@@ -14,7 +14,9 @@ export class InitialSchema1764072000000 implements MigrationInterface {
     await db.query(`CREATE TYPE title AS ENUM ('senior', 'first', 'second', 'third', 'none')`);
     await db.query(`CREATE TYPE backbone_level AS ENUM ('none', 'county', 'city', 'province')`);
     await db.query(`CREATE TYPE degree_class AS ENUM ('below', 'required', 'above')`);
-    await db.query(`CREATE TYPE teacher_status AS ENUM ('active', 'maternity', 'sick', 'training', 'service_period', 'on_rotation')`);
+    await db.query(
+      `CREATE TYPE teacher_status AS ENUM ('active', 'maternity', 'sick', 'training', 'service_period', 'on_rotation')`,
+    );
     await db.query(`CREATE TYPE teacher_role AS ENUM ('teacher', 'principal', 'vice_principal')`);
     await db.query(`CREATE TYPE stage AS ENUM ('primary', 'junior')`);
 
@@ -95,7 +97,18 @@ export class InitialSchema1764072000000 implements MigrationInterface {
     for (const table of ['county_policies', 'curriculum_entries', 'teachers', 'schools', 'counties']) {
       await db.query(`DROP TABLE ${table}`);
     }
-    for (const type of ['stage', 'teacher_role', 'teacher_status', 'degree_class', 'backbone_level', 'title', 'subject', 'gender', 'school_area', 'school_type']) {
+    for (const type of [
+      'stage',
+      'teacher_role',
+      'teacher_status',
+      'degree_class',
+      'backbone_level',
+      'title',
+      'subject',
+      'gender',
+      'school_area',
+      'school_type',
+    ]) {
       await db.query(`DROP TYPE ${type}`);
     }
   }
