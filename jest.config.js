@@ -1,7 +1,7 @@
 /** Two tiers: unit specs beside the code (no services) and integration specs against real services. */
 const moduleNameMapper = {
-  '^@tr/(domain|optimizer|io|validator|samples|config|persistence)$': '<rootDir>/libs/$1/src',
-  '^@tr/(domain|optimizer|io|validator|samples|config|persistence)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@tr/(domain|optimizer|io|validator|samples|config|persistence|jobs)$': '<rootDir>/libs/$1/src',
+  '^@tr/(domain|optimizer|io|validator|samples|config|persistence|jobs)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] };
 const common = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform, moduleFileExtensions: ['ts', 'js', 'json'] };
