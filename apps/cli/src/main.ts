@@ -1,6 +1,6 @@
 import { ConfigError } from '@tr/config';
 import { SnapshotValidationError } from '@tr/domain';
-import { importCommand, migrateCommand } from './db.command';
+import { createUserCommand, importCommand, migrateCommand } from './db.command';
 import { generateCommand } from './generate.command';
 import { planCommand } from './plan.command';
 import { UsageError } from './usage-error';
@@ -12,6 +12,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   generate: generateCommand,
   migrate: migrateCommand,
   import: importCommand,
+  'create-user': createUserCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -24,17 +25,26 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    if (error instanceof SnapshotValidationError || error instanceof UsageError || error instanceof ConfigError) {
+    if (
+      error instanceof SnapshotValidationError ||
+      error instanceof UsageError ||
+      error instanceof ConfigError
+    ) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 2;
       return;
     }
-    if (error instanceof TypeError && (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    if (
+      error instanceof TypeError &&
+      (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+    ) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`错误 error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `错误 error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

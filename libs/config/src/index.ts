@@ -1,2 +1,3 @@
 export * from './env.dto';
 export * from './load-config';
+export * from './logger-options';

@@ -2,10 +2,12 @@ import { ConfigError, loadConfig } from './load-config';
 
 describe(loadConfig.name, () => {
   it('reads the database and redis addresses', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', REDIS_URL: 'redis://h:6379' })).toMatchObject({
-      databaseUrl: 'postgres://u@h:5432/db',
-      redisUrl: 'redis://h:6379',
-    });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', REDIS_URL: 'redis://h:6379' })).toMatchObject(
+      {
+        databaseUrl: 'postgres://u@h:5432/db',
+        redisUrl: 'redis://h:6379',
+      },
+    );
   });
 
   it('fills job settings with defaults and reads numbers from strings', () => {
@@ -15,7 +17,9 @@ describe(loadConfig.name, () => {
   });
 
   it('refuses a short JWT secret and a port out of range', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://h/db', JWT_SECRET: 'short', PORT: '70000' })).toThrow(/JWT_SECRET[\s\S]*PORT|PORT[\s\S]*JWT_SECRET/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://h/db', JWT_SECRET: 'short', PORT: '70000' })).toThrow(
+      /JWT_SECRET[\s\S]*PORT|PORT[\s\S]*JWT_SECRET/,
+    );
   });
 
   it('stops with a message naming the missing or malformed setting', () => {

@@ -3,7 +3,7 @@ export { readSnapshot, type ReadSnapshotOptions } from './snapshot-reader';
 export { writeSnapshot } from './snapshot-writer';
 export { writePlan, planJson } from './plan-writer';
 export { buildPlanWorkbook, type PlanWorkbookContext } from './plan-workbook';
-export { maskNationalId, isNationalId } from './national-id';
+export { maskNationalId, isNationalId, maskNationalIdsInText, maskNationalIdsDeep } from './national-id';
 export {
   SCHOOL_COLUMNS,
   TEACHER_COLUMNS,
@@ -11,3 +11,8 @@ export {
   POLICY_COLUMNS,
   REQUIRED_COLUMNS,
 } from './snapshot-columns';
+export {
+  applyPolicyOverrides,
+  acceptsPolicyValue,
+  type PolicyOverrideProblem,
+} from './policy-parser';

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLogEntity } from '@tr/persistence';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { offsetOf } from '../common/pagination.dto';
+import { schoolScope, teacherScope } from '../common/scope.util';
+import type { PostingDto, RotationRecordDto, TeacherQueryDto, TeacherRow } from './teacher.dto';
+
+const SELECT = `SELECT t.id, t.county_id, t.staff_no, t.name, t.school_id, s.code AS school_code, s.name AS school_name,
+    t.subject, t.extra_subjects, t.title, t.backbone, t.degree, t.status, t.role,
+    to_char(t.at_school_since, 'YYYY-MM-DD') AS at_school_since, t.national_id
+  FROM teachers t JOIN schools s ON s.id = t.school_id`;
+
+@Injectable()
+export class TeachersRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async listBySchool(
+    auth: AuthUser,
+    schoolId: string,
+    query: TeacherQueryDto,
+  ): Promise<[TeacherRow[], number]> {
+    const params: unknown[] = [schoolId];
+    const where = ['t.school_id = $1'];
+    if (query.subject) where.push(`t.subject = $${params.push(query.subject)}`);
+    if (query.status) where.push(`t.status = $${params.push(query.status)}`);
+    const school = schoolScope(auth, 's', params.length + 1);
+    params.push(...school.params);
+    where.push(school.sql);
+    const filter = where.join(' AND ');
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM teachers t JOIN schools s ON s.id = t.school_id WHERE ${filter}`,
+      params,
+    );
+    const rows = await this.dataSource.query(
+      `${SELECT} WHERE ${filter} ORDER BY t.sheet_order LIMIT ${query.page_size} OFFSET ${offsetOf(query)}`,
+      params,
+    );
+    return [rows, total];
+  }
+
+  async find(auth: AuthUser, id: string): Promise<TeacherRow | undefined> {
+    const scope = teacherScope(auth, 't', 2);
+    const rows = await this.dataSource.query(`${SELECT} WHERE t.id = $1 AND ${scope.sql}`, [
+      id,
+      ...scope.params,
+    ]);
+    return rows[0];
+  }
+
+  /** The national ID and an audit row, in one transaction: no reveal without its record. */
+  async revealNationalId(auth: AuthUser, id: string): Promise<{ nationalId: string | null } | undefined> {
+    return this.dataSource.transaction(async (manager) => {
+      const scope = teacherScope(auth, 't', 2);
+      const rows = await manager.query(
+        `SELECT t.county_id, t.national_id FROM teachers t WHERE t.id = $1 AND ${scope.sql}`,
+        [id, ...scope.params],
+      );
+      if (rows.length === 0) return undefined;
+      await manager.insert(AuditLogEntity, {
+        userId: auth.id,
+        countyId: rows[0].county_id,
+        action: 'reveal_national_id',
+        targetType: 'teacher',
+        targetId: id,
+      });
+      return { nationalId: rows[0].national_id };
+    });
+  }
+
+  postings(teacherId: string): Promise<PostingDto[]> {
+    return this.dataSource.query(
+      `SELECT p.id AS plan_id, p.scenario, p.year, p.status AS plan_status, m.from_school_code, m.to_school_code,
+              m.subject, m.kind, m.reasons_zh, m.reasons, m.status
+       FROM plan_moves m JOIN plans p ON p.id = m.plan_id
+       WHERE m.teacher_id = $1 AND p.status = 'succeeded' ORDER BY p.created_at DESC`,
+      [teacherId],
+    );
+  }
+
+  history(teacherId: string): Promise<RotationRecordDto[]> {
+    return this.dataSource.query(
+      `SELECT year, from_school_code, to_school_code FROM rotation_history WHERE teacher_id = $1 ORDER BY year DESC`,
+      [teacherId],
+    );
+  }
+}
