@@ -1,14 +1,24 @@
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 /** The service's environment, validated once at start-up (see load-config.ts). */
 export class EnvDto {
-  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL 必须是 postgres:// 地址 / must be a postgres:// URL' })
+  @Matches(/^postgres(ql)?:\/\//, {
+    message: 'DATABASE_URL 必须是 postgres:// 地址 / must be a postgres:// URL',
+  })
   DATABASE_URL!: string;
 
   @IsOptional()
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL 必须是 redis:// 地址 / must be a redis:// URL' })
   REDIS_URL?: string;
+
+  /** Key prefix of the BullMQ queues in Redis; lets several deployments (or test suites) share one Redis. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, {
+    message: 'QUEUE_PREFIX 只能含字母、数字、- 和 _ / letters, digits, - and _ only',
+  })
+  QUEUE_PREFIX?: string;
 
   @IsOptional()
   @IsString()
