@@ -16,6 +16,8 @@ export interface JobSettings {
 export interface AppConfig {
   databaseUrl: string;
   redisUrl?: string;
+  /** BullMQ key prefix ('bull' unless QUEUE_PREFIX says otherwise). */
+  queuePrefix: string;
   /** Absent outside the API; the API refuses to start without it. */
   jwtSecret?: string;
   jwtTtlSeconds: number;
@@ -35,12 +37,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dto = plainToInstance(EnvDto, { ...env });
   const errors = validateSync(dto, { whitelist: false });
   if (errors.length > 0) {
-    const lines = errors.flatMap((e) => Object.values(e.constraints ?? { [e.property]: `${e.property} 无效 / is invalid` }));
+    const lines = errors.flatMap((e) =>
+      Object.values(e.constraints ?? { [e.property]: `${e.property} 无效 / is invalid` }),
+    );
     throw new ConfigError(`配置错误 / invalid configuration:\n${lines.map((l) => `  - ${l}`).join('\n')}`);
   }
   return {
     databaseUrl: dto.DATABASE_URL,
     redisUrl: dto.REDIS_URL,
+    queuePrefix: dto.QUEUE_PREFIX ?? 'bull',
     jwtSecret: dto.JWT_SECRET,
     jwtTtlSeconds: dto.JWT_TTL_SECONDS ?? 3600,
     port: dto.PORT ?? 3000,

@@ -1,6 +1,7 @@
 import {
   DEFAULT_POLICY,
   localized,
+  type Localized,
   POLICY_KEYS,
   POLICY_LIMITS,
   type Policy,
@@ -37,13 +38,7 @@ export function parsePolicy(
     if (key === COUNTY_KEY) {
       county = r.optional('value');
     } else if ((POLICY_KEYS as string[]).includes(key)) {
-      const { min, max, integer } = POLICY_LIMITS[key as PolicyKey];
-      const value = r.number(
-        'value',
-        true,
-        (n) => n >= min && n <= max && (!integer || Number.isInteger(n)),
-        EXPECT.range(min, max, integer),
-      );
+      const value = r.number('value', true, (n) => acceptsPolicyValue(key as PolicyKey, n), policyValueExpected(key as PolicyKey));
       if (value !== undefined) values[key as PolicyKey] = value;
     }
     // Other keys belong to other tools; the format allows them.
@@ -61,16 +56,65 @@ export function parsePolicy(
     });
   }
   const policy: Policy = { ...DEFAULT_POLICY, ...values, year: year ?? 0 };
-  if (policy.min_rotation_rate > policy.max_rotation_rate) {
+  const order = rateOrderExpected(policy);
+  if (order) {
     const at = rowOf.get('max_rotation_rate') ?? rowOf.get('min_rotation_rate');
-    at?.issue(
-      'value',
-      at.text('value'),
-      localized(
-        `min_rotation_rate（${policy.min_rotation_rate}）不大于 max_rotation_rate（${policy.max_rotation_rate}）`,
-        `min_rotation_rate (${policy.min_rotation_rate}) not above max_rotation_rate (${policy.max_rotation_rate})`,
-      ),
-    );
+    at?.issue('value', at.text('value'), order);
   }
   return { policy, county };
+}
+
+/** Whether `value` is allowed for `key`: POLICY_LIMITS' range, and whole numbers where required. */
+export function acceptsPolicyValue(key: PolicyKey, value: number): boolean {
+  const { min, max, integer } = POLICY_LIMITS[key];
+  return Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
+}
+
+export function policyValueExpected(key: PolicyKey): Localized {
+  const { min, max, integer } = POLICY_LIMITS[key];
+  return EXPECT.range(min, max, integer);
+}
+
+/** What is expected when the minimum rotation rate is above the maximum; undefined when it is not. */
+export function rateOrderExpected(policy: Policy): Localized | undefined {
+  if (policy.min_rotation_rate <= policy.max_rotation_rate) return undefined;
+  return localized(
+    `min_rotation_rate（${policy.min_rotation_rate}）不大于 max_rotation_rate（${policy.max_rotation_rate}）`,
+    `min_rotation_rate (${policy.min_rotation_rate}) not above max_rotation_rate (${policy.max_rotation_rate})`,
+  );
+}
+
+export interface PolicyOverrideProblem {
+  key: string;
+  value: unknown;
+  expected: Localized;
+}
+
+/**
+ * Applies a plan's overrides to the county's policy under the same rules as the policy sheet. The
+ * year is the plan's own and cannot be overridden; an unknown key is a problem, not ignored, because
+ * an override that silently does nothing would mislead whoever asked for it.
+ */
+export function applyPolicyOverrides(
+  base: Policy,
+  overrides: Record<string, unknown>,
+): { policy: Policy; problems: PolicyOverrideProblem[] } {
+  const problems: PolicyOverrideProblem[] = [];
+  const policy: Policy = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (key === 'year' || !(POLICY_KEYS as string[]).includes(key)) {
+      const known = POLICY_KEYS.filter((k) => k !== 'year').join(', ');
+      problems.push({ key, value, expected: localized(`策略键之一：${known}`, `a policy key, one of: ${known}`) });
+    } else if (typeof value !== 'number' || !acceptsPolicyValue(key as PolicyKey, value)) {
+      problems.push({ key, value, expected: policyValueExpected(key as PolicyKey) });
+    } else {
+      policy[key as PolicyKey] = value;
+    }
+  }
+  const order = rateOrderExpected(policy);
+  if (order) {
+    const key = 'max_rotation_rate' in overrides || !('min_rotation_rate' in overrides) ? 'max_rotation_rate' : 'min_rotation_rate';
+    problems.push({ key, value: policy[key], expected: order });
+  }
+  return { policy, problems };
 }

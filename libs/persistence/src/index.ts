@@ -17,3 +17,6 @@ export * from './entities/user.entity';
 export * from './entities/plan.entity';
 export * from './entities/plan-move.entity';
 export * from './entities/audit-log.entity';
+export * from './plan-run.repository';
+export * from './password.util';
+export * from './user-accounts';
