@@ -73,8 +73,12 @@ export class SnapshotRepository {
       }
       const schoolIds = await idsByKey(manager, 'schools', 'code', countyId);
 
-      const previousStatus = await this.teacherStatuses(manager, countyId);
-      for (const rows of chunks(snapshot.teachers.map((t, i) => teacherRow(countyId, t, i, schoolIds)))) {
+      const previous = await this.storedTeachers(manager, countyId);
+      // Exports leave national IDs blank (a response never carries one), so a blank keeps the ID on file.
+      const teachers = snapshot.teachers.map((t) =>
+        t.nationalId ? t : { ...t, nationalId: previous.get(t.id)?.nationalId ?? undefined },
+      );
+      for (const rows of chunks(teachers.map((t, i) => teacherRow(countyId, t, i, schoolIds)))) {
         await manager
           .createQueryBuilder()
           .insert()
@@ -86,7 +90,7 @@ export class SnapshotRepository {
       }
       const teacherIds = await idsByKey(manager, 'teachers', 'staff_no', countyId);
       const statusChanges = snapshot.teachers
-        .filter((t) => previousStatus.get(t.id) !== t.status)
+        .filter((t) => previous.get(t.id)?.status !== t.status)
         .map((t) => ({ teacherId: teacherIds.get(t.id)!, status: t.status }));
       for (const rows of chunks(statusChanges)) await manager.insert(TeacherStatusHistoryEntity, rows);
 
@@ -165,14 +169,16 @@ export class SnapshotRepository {
     return row.id;
   }
 
-  private async teacherStatuses(
+  /** Status and national ID on file, by staff number. */
+  private async storedTeachers(
     manager: EntityManager,
     countyId: string,
-  ): Promise<Map<string, TeacherStatus>> {
-    const rows = (await manager.query(`SELECT staff_no, status FROM teachers WHERE county_id = $1`, [
-      countyId,
-    ])) as { staff_no: string; status: TeacherStatus }[];
-    return new Map(rows.map((r) => [r.staff_no, r.status]));
+  ): Promise<Map<string, { status: TeacherStatus; nationalId: string | null }>> {
+    const rows = (await manager.query(
+      `SELECT staff_no, status, national_id FROM teachers WHERE county_id = $1`,
+      [countyId],
+    )) as { staff_no: string; status: TeacherStatus; national_id: string | null }[];
+    return new Map(rows.map((r) => [r.staff_no, { status: r.status, nationalId: r.national_id }]));
   }
 
   private async districtAndGroupNames(
