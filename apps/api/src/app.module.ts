@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { PlansModule } from './plans/plans.module';
 import { QueueModule } from './queue/queue.module';
 import { SchoolsModule } from './schools/schools.module';
+import { StaffingModule } from './staffing/staffing.module';
 import { TeachersModule } from './teachers/teachers.module';
 import { UsersModule } from './users/users.module';
 
@@ -58,6 +59,7 @@ export class AppModule {
         SchoolsModule,
         TeachersModule,
         PlansModule,
+        StaffingModule,
         HealthModule,
       ],
     };

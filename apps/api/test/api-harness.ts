@@ -152,6 +152,9 @@ async function seed(db: TestDatabase): Promise<Fixtures> {
     { teacher: teacherA3, from: a3, to: a2 },
   ]);
   const planB = await finishedPlan(db, countyB, []);
+  for (const countyId of [countyA, countyB]) {
+    await query(`INSERT INTO flexible_pools (county_id, year, total) VALUES ($1, 2026, 5)`, [countyId]);
+  }
   return {
     countyA,
     countyB,

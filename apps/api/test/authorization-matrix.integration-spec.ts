@@ -11,7 +11,7 @@ import {
   type Fixtures,
 } from './api-harness';
 
-type Method = 'get' | 'post';
+type Method = 'get' | 'post' | 'put';
 /** Expected status for anonymous, admin, county HR (county A), principal (school A1), teacher (record A1). */
 type Expect = [number, number, number, number, number];
 
@@ -293,6 +293,46 @@ const CASES: Case[] = [
     target: 'plan B',
     path: (f) => `/plans/${f.planB}/events`,
     expect: PLAN_READ_B,
+  },
+  {
+    route: 'GET /counties/{countyId}/flexible-pool',
+    target: 'county A',
+    path: (f) => `/counties/${f.countyA}/flexible-pool?year=2026`,
+    expect: [401, 200, 200, 403, 403],
+  },
+  {
+    route: 'GET /counties/{countyId}/flexible-pool',
+    target: 'county B',
+    path: (f) => `/counties/${f.countyB}/flexible-pool?year=2026`,
+    expect: [401, 200, 404, 403, 403],
+  },
+  {
+    route: 'PUT /counties/{countyId}/flexible-pool',
+    target: 'county A',
+    path: (f) => `/counties/${f.countyA}/flexible-pool`,
+    body: () => ({ year: 2026, total: 5 }),
+    expect: [401, 403, 200, 403, 403],
+  },
+  {
+    route: 'PUT /counties/{countyId}/flexible-pool',
+    target: 'county B',
+    path: (f) => `/counties/${f.countyB}/flexible-pool`,
+    body: () => ({ year: 2026, total: 5 }),
+    expect: [401, 403, 404, 403, 403],
+  },
+  {
+    route: 'POST /counties/{countyId}/flexible-grants',
+    target: 'county A',
+    path: (f) => `/counties/${f.countyA}/flexible-grants`,
+    body: (f) => ({ year: 2026, school_id: f.schoolA1, amount: 1, purpose: 'training' }),
+    expect: [401, 403, 201, 403, 403],
+  },
+  {
+    route: 'POST /counties/{countyId}/flexible-grants',
+    target: 'county B',
+    path: (f) => `/counties/${f.countyB}/flexible-grants`,
+    body: (f) => ({ year: 2026, school_id: f.schoolB1, amount: 1, purpose: 'training' }),
+    expect: [401, 403, 404, 403, 403],
   },
   // Plan A has finished, so an admitted caller reaches the 409 "cannot cancel".
   {
