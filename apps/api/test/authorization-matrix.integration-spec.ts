@@ -334,6 +334,18 @@ const CASES: Case[] = [
     body: (f) => ({ year: 2026, school_id: f.schoolB1, amount: 1, purpose: 'training' }),
     expect: [401, 403, 404, 403, 403],
   },
+  {
+    route: 'GET /plans/{planId}/export',
+    target: 'plan A',
+    path: (f) => `/plans/${f.planA}/export`,
+    expect: [401, 200, 200, 403, 403],
+  },
+  {
+    route: 'GET /plans/{planId}/export',
+    target: 'plan B',
+    path: (f) => `/plans/${f.planB}/export`,
+    expect: [401, 200, 404, 403, 403],
+  },
   // Plan A has finished, so an admitted caller reaches the 409 "cannot cancel".
   {
     route: 'POST /plans/{planId}/cancel',

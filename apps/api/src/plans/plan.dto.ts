@@ -170,3 +170,14 @@ export class MoveResponseDto {
   @ApiProperty({ type: [String] }) reasons_zh!: string[];
   @ApiProperty() status!: string;
 }
+
+export class PlanExportQueryDto {
+  @ApiPropertyOptional({
+    enum: ['json', 'xlsx'],
+    default: 'json',
+    description: 'plan.json (FORMATS.md) or the HR workbook',
+  })
+  @IsOptional()
+  @IsIn(['json', 'xlsx'])
+  format: 'json' | 'xlsx' = 'json';
+}

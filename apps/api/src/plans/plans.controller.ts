@@ -10,14 +10,15 @@ import {
   Query,
   Res,
   Sse,
+  StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { ApiException } from '../common/api.exception';
 import { ErrorCode } from '../common/error-code';
-import { CreatePlanDto, MoveQueryDto, PlanQueryDto } from './plan.dto';
+import { CreatePlanDto, MoveQueryDto, PlanExportQueryDto, PlanQueryDto } from './plan.dto';
 import { PlansService } from './plans.service';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -82,6 +83,20 @@ export class PlansController {
   @Roles('admin', 'county_hr', 'principal')
   events(@CurrentUser() auth: AuthUser, @Param('planId', ParseUUIDPipe) id: string) {
     return this.plans.events(auth, id);
+  }
+
+  @Get('plans/:planId/export')
+  @Roles('admin', 'county_hr')
+  @ApiProduces('application/json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async export(
+    @CurrentUser() auth: AuthUser,
+    @Param('planId', ParseUUIDPipe) id: string,
+    @Query() query: PlanExportQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.plans.export(auth, id, query.format);
+    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    return new StreamableFile(file.content, { type: file.type });
   }
 
   @Post('plans/:planId/cancel')

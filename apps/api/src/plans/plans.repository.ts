@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PlanEntity } from '@tr/persistence';
+import type { PlanMove } from '@tr/domain';
+import { PlanEntity, PlanMoveEntity } from '@tr/persistence';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { offsetOf } from '../common/pagination.dto';
@@ -29,6 +30,25 @@ export class PlansRepository {
     const builder = this.dataSource.manager.createQueryBuilder(PlanEntity, 'p').where('p.id = :id', { id });
     if (auth.role !== 'admin') builder.andWhere('p.county_id = :scopeCounty', { scopeCounty: auth.countyId });
     return builder.getOne();
+  }
+
+  /** Every move of a plan, in plan.json order, as the domain's PlanMove. */
+  async planMoves(planId: string): Promise<PlanMove[]> {
+    const rows: PlanMoveEntity[] = await this.dataSource.manager.find(PlanMoveEntity, {
+      where: { planId },
+      order: { position: 'ASC' },
+    });
+    return rows.map((m) => ({
+      teacher_id: m.staffNo,
+      from_school: m.fromSchoolCode,
+      to_school: m.toSchoolCode,
+      subject: m.subject,
+      kind: m.kind,
+      ...(m.termYears !== null ? { term_years: m.termYears } : {}),
+      reasons: m.reasons,
+      reasons_zh: m.reasonsZh,
+      ...(m.role ? { role: m.role } : {}),
+    }));
   }
 
   /** A principal gets only the moves into or out of their school; the condition is in the query. */

@@ -1,6 +1,10 @@
 import { Injectable, type MessageEvent } from '@nestjs/common';
 import { PlanLauncher } from '@tr/jobs';
-import type { PlanEntity } from '@tr/persistence';
+import type { Plan } from '@tr/domain';
+import { buildPlanWorkbook, planJson } from '@tr/io';
+import { SnapshotRepository, type PlanEntity } from '@tr/persistence';
+import { DataSource } from 'typeorm';
+import { ErrorCode } from '../common/error-code';
 import { Observable } from 'rxjs';
 import type { AuthUser } from '../auth/auth-user';
 import { ApiException } from '../common/api.exception';
@@ -17,15 +21,21 @@ import { PlansRepository } from './plans.repository';
 
 /** How often the progress stream looks at the plan row; the worker writes it at about this pace. */
 const STREAM_POLL_MS = 500;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FINISHED = new Set(['succeeded', 'failed', 'cancelled']);
 
 @Injectable()
 export class PlansService {
+  private readonly snapshots: SnapshotRepository;
+
   constructor(
     private readonly plans: PlansRepository,
     private readonly counties: CountiesService,
     private readonly launcher: PlanLauncher,
-  ) {}
+    dataSource: DataSource,
+  ) {
+    this.snapshots = new SnapshotRepository(dataSource);
+  }
 
   /** Enqueues a plan job; the same Idempotency-Key gives back the same plan, however often it is sent. */
   async create(
@@ -67,6 +77,41 @@ export class PlansService {
     await this.findPlan(auth, id);
     const [moves, total] = await this.plans.moves(auth, id, query);
     return pageOf(moves, total, query);
+  }
+
+  /** The finished plan as FORMATS.md's plan.json, or as the HR workbook with school and teacher names. */
+  async export(
+    auth: AuthUser,
+    id: string,
+    format: 'json' | 'xlsx',
+  ): Promise<{ filename: string; type: string; content: Buffer }> {
+    const stored = await this.findPlan(auth, id);
+    if (stored.status !== 'succeeded' || !stored.header || !stored.metrics) {
+      throw new ApiException(
+        ErrorCode.Conflict,
+        `方案尚未完成（${stored.status}），无法导出`,
+        `the plan has not succeeded (${stored.status}); nothing to export`,
+      );
+    }
+    const plan: Plan = {
+      plan: stored.header,
+      moves: await this.plans.planMoves(id),
+      metrics: stored.metrics,
+    };
+    if (format === 'json')
+      return {
+        filename: `plan-${id}.json`,
+        type: 'application/json; charset=utf-8',
+        content: Buffer.from(planJson(plan)),
+      };
+    const county = await this.counties.get(auth, stored.countyId);
+    const snapshot = await this.snapshots.loadSnapshot(county.code, stored.year);
+    const workbook = buildPlanWorkbook(plan, { snapshot });
+    return {
+      filename: `plan-${id}.xlsx`,
+      type: XLSX,
+      content: Buffer.from(await workbook.xlsx.writeBuffer()),
+    };
   }
 
   async cancel(auth: AuthUser, id: string): Promise<PlanResponseDto> {
