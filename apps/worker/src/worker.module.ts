@@ -1,0 +1,54 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module, type DynamicModule, type OnApplicationShutdown, Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '@tr/config';
+import { planJobOptions, QueueName, redisOptions } from '@tr/jobs';
+import { createDataSource, PlanRunRepository, SnapshotRepository } from '@tr/persistence';
+import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { configuredPlanProcessor } from './plan.processor';
+import { PlanRunner } from './plan-runner.service';
+import { RequeueOpenPlansService } from './requeue-open-plans.service';
+import { APP_CONFIG } from './worker.tokens';
+
+/** Closes the database last: after the processor has let its job finish (beforeApplicationShutdown). */
+@Injectable()
+class DatabaseCloser implements OnApplicationShutdown {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+/** The worker process: the plans queue's processor, the database, and logs. No HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    if (!config.redisUrl) throw new Error('REDIS_URL 未设置 / REDIS_URL is not set');
+    return {
+      module: WorkerModule,
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, base: { app: 'worker' } } }),
+        BullModule.forRoot({ connection: redisOptions(config.redisUrl), prefix: config.queuePrefix }),
+        BullModule.registerQueue({ name: QueueName.Plans, defaultJobOptions: planJobOptions(config.jobs) }),
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        {
+          provide: DataSource,
+          useFactory: () => createDataSource(config.databaseUrl).initialize(),
+        },
+        { provide: PlanRunRepository, useFactory: (ds: DataSource) => new PlanRunRepository(ds), inject: [DataSource] },
+        { provide: SnapshotRepository, useFactory: (ds: DataSource) => new SnapshotRepository(ds), inject: [DataSource] },
+        {
+          provide: PlanRunner,
+          useFactory: (plans: PlanRunRepository, snapshots: SnapshotRepository) => new PlanRunner(plans, snapshots, config),
+          inject: [PlanRunRepository, SnapshotRepository],
+        },
+        DatabaseCloser,
+        configuredPlanProcessor(config),
+        RequeueOpenPlansService,
+      ],
+    };
+  }
+}
