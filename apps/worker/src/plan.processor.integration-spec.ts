@@ -3,7 +3,7 @@ import type { AppConfig } from '@tr/config';
 import { createPlanQueue, PlanJobErrorCode, PlanLauncher, PlanStage, type PlanProgress, type PlanQueueHandle } from '@tr/jobs';
 import { createPlanJobFixture, type ImportedCounty, type PlanJobFixture } from '@tr/jobs/testing/plan-job-fixture';
 import { optimizePlan } from '@tr/optimizer';
-import { PlanEntity, PlanMoveEntity, SnapshotRepository } from '@tr/persistence';
+import { PlanEntity, PlanMoveEntity, PlanRunRepository, SnapshotRepository } from '@tr/persistence';
 import { PlanProcessor } from './plan.processor';
 import { NATIONAL_ID_PATTERN, recordEvents, startWorker, waitFor, waitForPlan, type RecordedEvents } from './testing/worker-harness';
 
@@ -149,6 +149,23 @@ describe(PlanProcessor.name, () => {
     } finally {
       await fixture.db.dataSource.query(raise, [mini.id, '0.1']);
     }
+  });
+
+  it('queues again, at start-up, a plan whose launch committed but never queued its job', async () => {
+    await worker?.close();
+    worker = undefined;
+    // What a launch that crashed between its commit and queue.add leaves behind: a row and no job.
+    const { plan } = await new PlanRunRepository(fixture.db.dataSource).createOrGet({
+      countyId: mini.id,
+      year: mini.snapshot.policy.year,
+      scenario: 'orphan',
+      policyOverrides: {},
+    });
+    expect(await handle.queue.getJob(plan.id)).toBeUndefined();
+
+    await restartWorker();
+
+    expect(await waitForPlan(fixture.db.dataSource, plan.id, (p) => p.status === 'succeeded')).toMatchObject({ attempts: 1 });
   });
 
   it('hands a running job back to the queue when shutdown outlasts the grace period, and another worker finishes it', async () => {

@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule, type OnApplicationShutdown, Inject, Injectable } from '@nestjs/common';
-import type { AppConfig } from '@tr/config';
+import { loggerOptions, type AppConfig } from '@tr/config';
 import { planJobOptions, QueueName, redisOptions } from '@tr/jobs';
 import { createDataSource, PlanRunRepository, SnapshotRepository } from '@tr/persistence';
 import { LoggerModule } from 'nestjs-pino';
@@ -28,7 +28,8 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel, base: { app: 'worker' } } }),
+        // The API's pino options: JSON lines, anything shaped like a resident ID masked as a last line of defence.
+        LoggerModule.forRoot({ pinoHttp: { ...loggerOptions(config.logLevel), base: { app: 'worker' } } }),
         BullModule.forRoot({ connection: redisOptions(config.redisUrl), prefix: config.queuePrefix }),
         BullModule.registerQueue({ name: QueueName.Plans, defaultJobOptions: planJobOptions(config.jobs) }),
       ],
