@@ -8,14 +8,27 @@ describe(PlanProgressReporter.name, () => {
     const sent: object[] = [];
     const written: [string, number][] = [];
     const job = { updateProgress: async (p: object) => void sent.push(p) };
-    const plans = { progress: jest.fn(async (_l: PlanRunLease, stage: string, percent: number) => (written.push([stage, percent]), 'ok' as const)) };
-    return { sent, written, reporter: new PlanProgressReporter(job, plans as unknown as PlanRunRepository, lease) };
+    const plans = {
+      progress: jest.fn(
+        async (_l: PlanRunLease, stage: string, percent: number) => (
+          written.push([stage, percent]),
+          'ok' as const
+        ),
+      ),
+    };
+    return {
+      sent,
+      written,
+      reporter: new PlanProgressReporter(job, plans as unknown as PlanRunRepository, lease),
+    };
   };
 
   it('places each stage in its own band of the whole job', () => {
-    expect([PlanStage.Loading, PlanStage.Building, PlanStage.Solving, PlanStage.Naming, PlanStage.Saving].map((s) => overallPercent(s, 0))).toEqual([
-      0, 10, 15, 85, 92,
-    ]);
+    expect(
+      [PlanStage.Loading, PlanStage.Building, PlanStage.Solving, PlanStage.Naming, PlanStage.Saving].map(
+        (s) => overallPercent(s, 0),
+      ),
+    ).toEqual([0, 10, 15, 85, 92]);
     expect(overallPercent(PlanStage.Solving, 50)).toBe(50);
     expect(overallPercent(PlanStage.Saving, 100)).toBe(100);
   });

@@ -36,7 +36,8 @@ export class PlanProgressReporter {
   async report(stage: PlanStage, stagePercent: number): Promise<ProgressOutcome> {
     const percent = Math.max(overallPercent(stage, stagePercent), this.last?.percent ?? 0);
     const newStage = this.last?.stage !== stage;
-    if (!newStage && (percent === this.last?.percent || Date.now() - this.lastWrite < THROTTLE_MS)) return 'ok';
+    if (!newStage && (percent === this.last?.percent || Date.now() - this.lastWrite < THROTTLE_MS))
+      return 'ok';
     this.last = { stage, percent };
     this.lastWrite = Date.now();
     await this.job.updateProgress(this.last);

@@ -9,7 +9,13 @@ import {
   PlanStage,
   PolicyNotFoundError,
 } from '@tr/jobs';
-import { CountyNotFoundError, SnapshotRepository, type PlanEntity, type PlanRunLease, type PlanRunRepository } from '@tr/persistence';
+import {
+  CountyNotFoundError,
+  SnapshotRepository,
+  type PlanEntity,
+  type PlanRunLease,
+  type PlanRunRepository,
+} from '@tr/persistence';
 import type { PlanProgressReporter } from './plan-progress.reporter';
 import { SolveAbortedError, SolveFailedError, solveInThread } from './solve-in-thread';
 
@@ -61,10 +67,20 @@ export class PlanRunner {
       const result = await solveInThread(
         { snapshot, timeLimitSeconds: this.config.jobs.timeLimitSeconds },
         (stage, percent) => {
-          const planStage = stage === 'building' ? PlanStage.Building : stage === 'solving' ? PlanStage.Solving : PlanStage.Naming;
+          const planStage =
+            stage === 'building'
+              ? PlanStage.Building
+              : stage === 'solving'
+                ? PlanStage.Solving
+                : PlanStage.Naming;
           // Progress writes are chained so they land in order; their outcome is another cancel check.
           relay = relay
-            .then(() => progress.report(planStage, planStage === PlanStage.Solving ? ((percent - 5) / 85) * 100 : percent))
+            .then(() =>
+              progress.report(
+                planStage,
+                planStage === PlanStage.Solving ? ((percent - 5) / 85) * 100 : percent,
+              ),
+            )
             .then((outcome) => void (outcome !== 'ok' && stop.abort(outcome satisfies StopReason)))
             .catch(() => undefined);
         },
@@ -85,9 +101,14 @@ export class PlanRunner {
       }
       return this.afterStop(lease, await this.plans.check(lease));
     } catch (error) {
-      if (error instanceof SolveAbortedError && error.reason !== 'shutdown') return this.afterStop(lease, error.reason as StopReason);
+      if (error instanceof SolveAbortedError && error.reason !== 'shutdown')
+        return this.afterStop(lease, error.reason as StopReason);
       if (error instanceof SolveFailedError) {
-        throw new PlanJobException(PlanJobErrorCode.SolveFailed, `求解失败：${error.message}`, `the solve failed: ${error.message}`);
+        throw new PlanJobException(
+          PlanJobErrorCode.SolveFailed,
+          `求解失败：${error.message}`,
+          `the solve failed: ${error.message}`,
+        );
       }
       throw error;
     } finally {
@@ -112,9 +133,18 @@ export class PlanRunner {
       if (error instanceof CountyNotFoundError) throw new PolicyNotFoundError(plan.countyId, plan.year);
       throw error;
     }
-    const { policy, problems } = applyPolicyOverrides(snapshot.policy, plan.policyOverrides as Record<string, unknown>);
+    const { policy, problems } = applyPolicyOverrides(
+      snapshot.policy,
+      plan.policyOverrides as Record<string, unknown>,
+    );
     const [problem] = problems;
-    if (problem) throw new InvalidPolicyOverrideError(problem.key, problem.value, problem.expected.zh, problem.expected.en);
+    if (problem)
+      throw new InvalidPolicyOverrideError(
+        problem.key,
+        problem.value,
+        problem.expected.zh,
+        problem.expected.en,
+      );
     return { ...snapshot, policy };
   }
 }

@@ -19,10 +19,17 @@ async function main(): Promise<void> {
       if (stage === 'solving' || stage === 'naming') post({ type: 'progress', stage, percent });
     },
   });
-  const violations = validatePlan(snapshot, plan).violations.map((v) => ({ rule: v.rule, en: v.message.en, zh: v.message.zh }));
+  const violations = validatePlan(snapshot, plan).violations.map((v) => ({
+    rule: v.rule,
+    en: v.message.en,
+    zh: v.message.zh,
+  }));
   post({ type: 'result', plan, violations, status: stats.status });
 }
 
 main().catch((error: unknown) => {
-  parentPort!.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies ThreadMessage);
+  parentPort!.postMessage({
+    type: 'error',
+    message: error instanceof Error ? error.message : String(error),
+  } satisfies ThreadMessage);
 });

@@ -1,11 +1,29 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { AppConfig } from '@tr/config';
-import { createPlanQueue, PlanJobErrorCode, PlanLauncher, PlanStage, type PlanProgress, type PlanQueueHandle } from '@tr/jobs';
-import { createPlanJobFixture, type ImportedCounty, type PlanJobFixture } from '@tr/jobs/testing/plan-job-fixture';
+import {
+  createPlanQueue,
+  PlanJobErrorCode,
+  PlanLauncher,
+  PlanStage,
+  type PlanProgress,
+  type PlanQueueHandle,
+} from '@tr/jobs';
+import {
+  createPlanJobFixture,
+  type ImportedCounty,
+  type PlanJobFixture,
+} from '@tr/jobs/testing/plan-job-fixture';
 import { optimizePlan } from '@tr/optimizer';
 import { PlanEntity, PlanMoveEntity, PlanRunRepository, SnapshotRepository } from '@tr/persistence';
 import { PlanProcessor } from './plan.processor';
-import { NATIONAL_ID_PATTERN, recordEvents, startWorker, waitFor, waitForPlan, type RecordedEvents } from './testing/worker-harness';
+import {
+  NATIONAL_ID_PATTERN,
+  recordEvents,
+  startWorker,
+  waitFor,
+  waitForPlan,
+  type RecordedEvents,
+} from './testing/worker-harness';
 
 jest.setTimeout(60_000);
 
@@ -75,19 +93,34 @@ describe(PlanProcessor.name, () => {
     expect(saved.every((m) => m.teacherId && m.fromSchoolId && m.toSchoolId)).toBe(true);
     expect(done.header?.snapshot_hash).toBe(expected.plan.snapshot_hash);
     expect(done.metrics).toEqual(JSON.parse(JSON.stringify(expected.metrics)));
-    expect(completions(plan.id)[0].returnvalue).toEqual({ status: 'succeeded', moves: expected.moves.length });
+    expect(completions(plan.id)[0].returnvalue).toEqual({
+      status: 'succeeded',
+      moves: expected.moves.length,
+    });
   });
 
   it('runs ten concurrent launches with one key, and one more after the job was removed, as one plan and one job', async () => {
     const launches = await Promise.all(
-      Array.from({ length: 10 }, () => launcher.launch({ countyId: mini.id, scenario: 'once', policyOverrides: {}, idempotencyKey: 'key-once' })),
+      Array.from({ length: 10 }, () =>
+        launcher.launch({
+          countyId: mini.id,
+          scenario: 'once',
+          policyOverrides: {},
+          idempotencyKey: 'key-once',
+        }),
+      ),
     );
     const planId = launches[0].plan.id;
     await waitForPlan(fixture.db.dataSource, planId, (p) => p.status === 'succeeded');
     await waitFor(async () => completions(planId).length > 0, 5000, 'the completed event');
     await (await handle.queue.getJob(planId))!.remove();
 
-    const again = await launcher.launch({ countyId: mini.id, scenario: 'once', policyOverrides: {}, idempotencyKey: 'key-once' });
+    const again = await launcher.launch({
+      countyId: mini.id,
+      scenario: 'once',
+      policyOverrides: {},
+      idempotencyKey: 'key-once',
+    });
 
     expect(launches.filter((l) => l.created)).toHaveLength(1);
     expect(new Set([...launches, again].map((l) => l.plan.id))).toEqual(new Set([planId]));
@@ -98,12 +131,21 @@ describe(PlanProcessor.name, () => {
   });
 
   it('stops a running solve within about a second of a cancel and does not retry it', async () => {
-    const { plan } = await launcher.launch({ countyId: dengfeng.id, scenario: 'cancel-running', policyOverrides: {} });
+    const { plan } = await launcher.launch({
+      countyId: dengfeng.id,
+      scenario: 'cancel-running',
+      policyOverrides: {},
+    });
     await waitForPlan(fixture.db.dataSource, plan.id, (p) => p.stage === PlanStage.Solving, 20_000);
 
     const asked = Date.now();
     expect(await launcher.cancel(plan.id)).toMatchObject({ status: 'running', cancelRequested: true });
-    const cancelled = await waitForPlan(fixture.db.dataSource, plan.id, (p) => p.status === 'cancelled', 5000);
+    const cancelled = await waitForPlan(
+      fixture.db.dataSource,
+      plan.id,
+      (p) => p.status === 'cancelled',
+      5000,
+    );
 
     expect(Date.now() - asked).toBeLessThan(1500);
     expect(cancelled).toMatchObject({ attempts: 1, header: null });
@@ -118,8 +160,16 @@ describe(PlanProcessor.name, () => {
     let planId: string;
     try {
       planId = (await launcher.launch({ countyId: mini.id, scenario: 'retry', policyOverrides: {} })).plan.id;
-      const failedOnce = await waitForPlan(db, planId, (p) => p.status === 'queued' && p.attempts === 1 && p.error !== null, 10_000);
-      expect(failedOnce.error).toMatchObject({ code: PlanJobErrorCode.Transient, message: expect.stringContaining('teachers') });
+      const failedOnce = await waitForPlan(
+        db,
+        planId,
+        (p) => p.status === 'queued' && p.attempts === 1 && p.error !== null,
+        10_000,
+      );
+      expect(failedOnce.error).toMatchObject({
+        code: PlanJobErrorCode.Transient,
+        message: expect.stringContaining('teachers'),
+      });
     } finally {
       await db.query('ALTER TABLE teachers_away RENAME TO teachers');
     }
@@ -134,7 +184,11 @@ describe(PlanProcessor.name, () => {
   it('fails invalid input at once, with its reason on the plan', async () => {
     await worker?.close();
     worker = undefined;
-    const { plan } = await launcher.launch({ countyId: mini.id, scenario: 'invalid', policyOverrides: { max_rotation_rate: 0.15 } });
+    const { plan } = await launcher.launch({
+      countyId: mini.id,
+      scenario: 'invalid',
+      policyOverrides: { max_rotation_rate: 0.15 },
+    });
     // The county's policy changes after the launch: the override is now below the minimum rate.
     const raise = `UPDATE county_policies SET settings = jsonb_set(settings, '{min_rotation_rate}', $2::jsonb) WHERE county_id = $1`;
     await fixture.db.dataSource.query(raise, [mini.id, '0.2']);
@@ -165,19 +219,28 @@ describe(PlanProcessor.name, () => {
 
     await restartWorker();
 
-    expect(await waitForPlan(fixture.db.dataSource, plan.id, (p) => p.status === 'succeeded')).toMatchObject({ attempts: 1 });
+    expect(await waitForPlan(fixture.db.dataSource, plan.id, (p) => p.status === 'succeeded')).toMatchObject({
+      attempts: 1,
+    });
   });
 
   it('hands a running job back to the queue when shutdown outlasts the grace period, and another worker finishes it', async () => {
     await restartWorker({ SHUTDOWN_GRACE_MS: '200' });
-    const { plan } = await launcher.launch({ countyId: dengfeng.id, scenario: 'handed-back', policyOverrides: {} });
+    const { plan } = await launcher.launch({
+      countyId: dengfeng.id,
+      scenario: 'handed-back',
+      policyOverrides: {},
+    });
     await waitForPlan(fixture.db.dataSource, plan.id, (p) => p.stage === PlanStage.Solving, 20_000);
 
     await worker!.close();
     worker = undefined;
 
     expect(await handle.queue.getJobState(plan.id)).toBe('waiting');
-    expect(await fixture.db.dataSource.manager.findOneByOrFail(PlanEntity, { id: plan.id })).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(await fixture.db.dataSource.manager.findOneByOrFail(PlanEntity, { id: plan.id })).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+    });
     await restartWorker();
     const done = await waitForPlan(fixture.db.dataSource, plan.id, (p) => p.status === 'succeeded', 40_000);
     expect(done.attempts).toBe(2);
@@ -190,6 +253,8 @@ describe(PlanProcessor.name, () => {
     expect(recorded.stalled).toEqual([]);
     const inRedis = JSON.stringify([recorded.progress, recorded.completed, recorded.failed]);
     expect(inRedis).not.toMatch(NATIONAL_ID_PATTERN);
-    expect(dengfeng.snapshot.teachers.some((t) => t.nationalId && NATIONAL_ID_PATTERN.test(t.nationalId))).toBe(true);
+    expect(
+      dengfeng.snapshot.teachers.some((t) => t.nationalId && NATIONAL_ID_PATTERN.test(t.nationalId)),
+    ).toBe(true);
   });
 });

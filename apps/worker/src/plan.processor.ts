@@ -43,13 +43,23 @@ export class PlanProcessor extends WorkerHost implements BeforeApplicationShutdo
     const { planId } = job.data;
     const start = await this.plans.start(planId);
     if (!start.started) {
-      this.logger.log({ msg: 'plan not runnable, skipped', planId, jobId: job.id, status: start.plan?.status ?? 'missing' });
+      this.logger.log({
+        msg: 'plan not runnable, skipped',
+        planId,
+        jobId: job.id,
+        status: start.plan?.status ?? 'missing',
+      });
       return { status: 'skipped' };
     }
     const { lease, plan } = start;
     this.logger.log({ msg: 'plan started', planId, jobId: job.id, attempt: lease.attempt });
     try {
-      const outcome = await this.runner.run(plan, lease, new PlanProgressReporter(job, this.plans, lease), this.shutdown.signal);
+      const outcome = await this.runner.run(
+        plan,
+        lease,
+        new PlanProgressReporter(job, this.plans, lease),
+        this.shutdown.signal,
+      );
       this.logger.log({ msg: 'plan finished', planId, attempt: lease.attempt, ...outcome });
       return outcome;
     } catch (error) {
@@ -64,7 +74,10 @@ export class PlanProcessor extends WorkerHost implements BeforeApplicationShutdo
   /** Stops taking jobs; lets the running one finish within the grace period, then hands it back. */
   async beforeApplicationShutdown(): Promise<void> {
     const grace = setTimeout(() => {
-      this.logger.warn({ msg: 'shutdown grace period over, handing running jobs back', graceMs: this.config.jobs.shutdownGraceMs });
+      this.logger.warn({
+        msg: 'shutdown grace period over, handing running jobs back',
+        graceMs: this.config.jobs.shutdownGraceMs,
+      });
       this.shutdown.abort();
     }, this.config.jobs.shutdownGraceMs);
     try {
@@ -91,7 +104,11 @@ export class PlanProcessor extends WorkerHost implements BeforeApplicationShutdo
   }
 
   /** Stores the reason on the row and returns what to throw: UnrecoverableError when retrying cannot help. */
-  private async recordFailure(job: Job<GeneratePlanPayload>, lease: PlanRunLease, error: unknown): Promise<Error> {
+  private async recordFailure(
+    job: Job<GeneratePlanPayload>,
+    lease: PlanRunLease,
+    error: unknown,
+  ): Promise<Error> {
     const invalidInput = error instanceof PlanJobException;
     const reason =
       error instanceof PlanJobException
@@ -102,10 +119,22 @@ export class PlanProcessor extends WorkerHost implements BeforeApplicationShutdo
             message_zh: `临时故障：${error instanceof Error ? error.message : String(error)}`,
           };
     const lastAttempt = invalidInput || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    await (lastAttempt ? this.plans.fail(lease, reason) : this.plans.requeue(lease, reason)).catch((writeError: unknown) =>
-      this.logger.error({ msg: 'could not record the failure', planId: lease.planId, error: String(writeError) }),
+    await (lastAttempt ? this.plans.fail(lease, reason) : this.plans.requeue(lease, reason)).catch(
+      (writeError: unknown) =>
+        this.logger.error({
+          msg: 'could not record the failure',
+          planId: lease.planId,
+          error: String(writeError),
+        }),
     );
-    this.logger.warn({ msg: 'plan attempt failed', planId: lease.planId, attempt: lease.attempt, code: reason.code, error: reason.message, retry: !lastAttempt });
+    this.logger.warn({
+      msg: 'plan attempt failed',
+      planId: lease.planId,
+      attempt: lease.attempt,
+      code: reason.code,
+      error: reason.message,
+      retry: !lastAttempt,
+    });
     if (invalidInput) return new UnrecoverableError(`${reason.code}: ${reason.message}`);
     return error instanceof Error ? error : new Error(String(error));
   }

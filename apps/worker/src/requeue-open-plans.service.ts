@@ -36,6 +36,7 @@ export class RequeueOpenPlansService implements OnApplicationBootstrap {
         });
       }
     }
-    if (requeued > 0) this.logger.warn({ msg: 'open plans without a job were queued again', count: requeued });
+    if (requeued > 0)
+      this.logger.warn({ msg: 'open plans without a job were queued again', count: requeued });
   }
 }

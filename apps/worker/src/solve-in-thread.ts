@@ -27,7 +27,10 @@ export function solveInThread(
   const file = join(__dirname, `plan-solve.thread${extname(__filename)}`);
   const worker =
     extname(file) === '.ts'
-      ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(file)});`, { eval: true, workerData: request })
+      ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(file)});`, {
+          eval: true,
+          workerData: request,
+        })
       : new Worker(file, { workerData: request });
   return new Promise<SolveResult>((resolve, reject) => {
     let settled = false;

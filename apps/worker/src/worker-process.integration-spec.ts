@@ -2,9 +2,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { AppConfig } from '@tr/config';
 import { createPlanQueue, PlanLauncher, PlanStage, type PlanQueueHandle } from '@tr/jobs';
-import { createPlanJobFixture, type ImportedCounty, type PlanJobFixture } from '@tr/jobs/testing/plan-job-fixture';
+import {
+  createPlanJobFixture,
+  type ImportedCounty,
+  type PlanJobFixture,
+} from '@tr/jobs/testing/plan-job-fixture';
 import { PlanEntity } from '@tr/persistence';
-import { NATIONAL_ID_PATTERN, recordEvents, waitFor, waitForPlan, type RecordedEvents } from './testing/worker-harness';
+import {
+  NATIONAL_ID_PATTERN,
+  recordEvents,
+  waitFor,
+  waitForPlan,
+  type RecordedEvents,
+} from './testing/worker-harness';
 
 jest.setTimeout(120_000);
 
@@ -42,9 +52,18 @@ describe('the worker process', () => {
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
       child.on('exit', (code, signal) => resolve({ code, signal })),
     );
-    const worker = { child, signal: (name: NodeJS.Signals) => process.kill(-child.pid!, name), output: () => output, exited };
+    const worker = {
+      child,
+      signal: (name: NodeJS.Signals) => process.kill(-child.pid!, name),
+      output: () => output,
+      exited,
+    };
     workers.push(worker);
-    await waitFor(async () => output.includes('worker ready') || child.exitCode !== null, 30_000, 'the worker to start');
+    await waitFor(
+      async () => output.includes('worker ready') || child.exitCode !== null,
+      30_000,
+      'the worker to start',
+    );
     if (child.exitCode !== null) throw new Error(`worker exited at start-up:\n${output}`);
     return worker;
   };
@@ -73,18 +92,28 @@ describe('the worker process', () => {
     await fixture.close();
   });
 
-  const solving = (planId: string) => waitForPlan(fixture.db.dataSource, planId, (p) => p.stage === PlanStage.Solving, 30_000);
+  const solving = (planId: string) =>
+    waitForPlan(fixture.db.dataSource, planId, (p) => p.stage === PlanStage.Solving, 30_000);
 
   it('saves a plan exactly once when its worker is killed mid-solve and another takes the job over', async () => {
     const first = await spawnWorker();
-    const { plan } = await launcher.launch({ countyId: county.id, scenario: 'killed', policyOverrides: {}, idempotencyKey: 'killed-1' });
+    const { plan } = await launcher.launch({
+      countyId: county.id,
+      scenario: 'killed',
+      policyOverrides: {},
+      idempotencyKey: 'killed-1',
+    });
     await solving(plan.id);
 
     first.signal('SIGKILL');
     expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
     await spawnWorker();
     const done = await waitForPlan(fixture.db.dataSource, plan.id, (p) => p.status === 'succeeded', 60_000);
-    await waitFor(async () => recorded.completed.some((c) => c.jobId === plan.id), 5000, 'the completed event');
+    await waitFor(
+      async () => recorded.completed.some((c) => c.jobId === plan.id),
+      5000,
+      'the completed event',
+    );
 
     const [moves] = (await fixture.db.dataSource.query(
       `SELECT count(*)::int AS total, count(DISTINCT staff_no)::int AS teachers FROM plan_moves WHERE plan_id = $1`,
@@ -102,7 +131,11 @@ describe('the worker process', () => {
 
   it('finishes the running job on SIGTERM, exits 0, and never runs the job again', async () => {
     const [, second] = workers;
-    const { plan } = await launcher.launch({ countyId: county.id, scenario: 'terminated', policyOverrides: {} });
+    const { plan } = await launcher.launch({
+      countyId: county.id,
+      scenario: 'terminated',
+      policyOverrides: {},
+    });
     await solving(plan.id);
 
     second.signal('SIGTERM');
@@ -119,7 +152,12 @@ describe('the worker process', () => {
   });
 
   it('writes structured logs with no national ID in them', () => {
-    const lines = workers.flatMap((w) => w.output().split('\n').filter((l) => l.trim() !== ''));
+    const lines = workers.flatMap((w) =>
+      w
+        .output()
+        .split('\n')
+        .filter((l) => l.trim() !== ''),
+    );
     expect(lines.length).toBeGreaterThan(5);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
     expect(lines.join('\n')).not.toMatch(NATIONAL_ID_PATTERN);

@@ -39,11 +39,20 @@ export class WorkerModule {
           provide: DataSource,
           useFactory: () => createDataSource(config.databaseUrl).initialize(),
         },
-        { provide: PlanRunRepository, useFactory: (ds: DataSource) => new PlanRunRepository(ds), inject: [DataSource] },
-        { provide: SnapshotRepository, useFactory: (ds: DataSource) => new SnapshotRepository(ds), inject: [DataSource] },
+        {
+          provide: PlanRunRepository,
+          useFactory: (ds: DataSource) => new PlanRunRepository(ds),
+          inject: [DataSource],
+        },
+        {
+          provide: SnapshotRepository,
+          useFactory: (ds: DataSource) => new SnapshotRepository(ds),
+          inject: [DataSource],
+        },
         {
           provide: PlanRunner,
-          useFactory: (plans: PlanRunRepository, snapshots: SnapshotRepository) => new PlanRunner(plans, snapshots, config),
+          useFactory: (plans: PlanRunRepository, snapshots: SnapshotRepository) =>
+            new PlanRunner(plans, snapshots, config),
           inject: [PlanRunRepository, SnapshotRepository],
         },
         DatabaseCloser,

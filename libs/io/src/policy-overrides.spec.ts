@@ -12,7 +12,11 @@ describe(applyPolicyOverrides.name, () => {
   });
 
   it('uses the policy sheet’s ranges and whole-number rules', () => {
-    const { problems } = applyPolicyOverrides(base, { max_rotation_rate: 1.2, head_max_terms: 2.5, weight_balance: '3' });
+    const { problems } = applyPolicyOverrides(base, {
+      max_rotation_rate: 1.2,
+      head_max_terms: 2.5,
+      weight_balance: '3',
+    });
     expect(problems.map((p) => [p.key, p.expected.en])).toEqual([
       ['max_rotation_rate', 'a number from 0 to 1'],
       ['head_max_terms', 'an integer from 1 to 10'],
@@ -21,7 +25,10 @@ describe(applyPolicyOverrides.name, () => {
   });
 
   it('refuses unknown keys and the year, which is the plan’s own', () => {
-    expect(applyPolicyOverrides(base, { colour: 1, year: 2030 }).problems.map((p) => p.key)).toEqual(['colour', 'year']);
+    expect(applyPolicyOverrides(base, { colour: 1, year: 2030 }).problems.map((p) => p.key)).toEqual([
+      'colour',
+      'year',
+    ]);
   });
 
   it('refuses a minimum rotation rate above the maximum, naming the key that was overridden', () => {

@@ -38,7 +38,12 @@ export function parsePolicy(
     if (key === COUNTY_KEY) {
       county = r.optional('value');
     } else if ((POLICY_KEYS as string[]).includes(key)) {
-      const value = r.number('value', true, (n) => acceptsPolicyValue(key as PolicyKey, n), policyValueExpected(key as PolicyKey));
+      const value = r.number(
+        'value',
+        true,
+        (n) => acceptsPolicyValue(key as PolicyKey, n),
+        policyValueExpected(key as PolicyKey),
+      );
       if (value !== undefined) values[key as PolicyKey] = value;
     }
     // Other keys belong to other tools; the format allows them.
@@ -104,7 +109,11 @@ export function applyPolicyOverrides(
   for (const [key, value] of Object.entries(overrides)) {
     if (key === 'year' || !(POLICY_KEYS as string[]).includes(key)) {
       const known = POLICY_KEYS.filter((k) => k !== 'year').join(', ');
-      problems.push({ key, value, expected: localized(`策略键之一：${known}`, `a policy key, one of: ${known}`) });
+      problems.push({
+        key,
+        value,
+        expected: localized(`策略键之一：${known}`, `a policy key, one of: ${known}`),
+      });
     } else if (typeof value !== 'number' || !acceptsPolicyValue(key as PolicyKey, value)) {
       problems.push({ key, value, expected: policyValueExpected(key as PolicyKey) });
     } else {
@@ -113,7 +122,10 @@ export function applyPolicyOverrides(
   }
   const order = rateOrderExpected(policy);
   if (order) {
-    const key = 'max_rotation_rate' in overrides || !('min_rotation_rate' in overrides) ? 'max_rotation_rate' : 'min_rotation_rate';
+    const key =
+      'max_rotation_rate' in overrides || !('min_rotation_rate' in overrides)
+        ? 'max_rotation_rate'
+        : 'min_rotation_rate';
     problems.push({ key, value: policy[key], expected: order });
   }
   return { policy, problems };

@@ -23,6 +23,11 @@ describe(planJobOptions.name, () => {
 
 describe(planWorkerOptions.name, () => {
   it('takes the lock, stall interval and concurrency from config and forgives one stall', () => {
-    expect(planWorkerOptions(settings)).toEqual({ concurrency: 2, lockDuration: 8000, stalledInterval: 4000, maxStalledCount: 1 });
+    expect(planWorkerOptions(settings)).toEqual({
+      concurrency: 2,
+      lockDuration: 8000,
+      stalledInterval: 4000,
+      maxStalledCount: 1,
+    });
   });
 });

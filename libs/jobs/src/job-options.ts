@@ -15,10 +15,9 @@ export function planJobOptions(settings: JobSettings): JobsOptions {
 }
 
 /** The worker's lock and stall settings. One stall is forgiven (a killed worker), a second fails the job. */
-export function planWorkerOptions(settings: JobSettings): Pick<
-  WorkerOptions,
-  'concurrency' | 'lockDuration' | 'stalledInterval' | 'maxStalledCount'
-> {
+export function planWorkerOptions(
+  settings: JobSettings,
+): Pick<WorkerOptions, 'concurrency' | 'lockDuration' | 'stalledInterval' | 'maxStalledCount'> {
   return {
     concurrency: settings.concurrency,
     lockDuration: settings.lockMs,

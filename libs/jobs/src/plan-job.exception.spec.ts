@@ -1,5 +1,9 @@
 import { PlanJobErrorCode } from './plan-job-error-code';
-import { InvalidPolicyOverrideError, PlanNotCancellableError, QueueUnavailableError } from './plan-job.exception';
+import {
+  InvalidPolicyOverrideError,
+  PlanNotCancellableError,
+  QueueUnavailableError,
+} from './plan-job.exception';
 
 describe('plan-job exceptions', () => {
   it('carry a code and a message in Chinese and English, stored on the plan row as such', () => {
@@ -15,8 +19,15 @@ describe('plan-job exceptions', () => {
 
   it('name the plan status that cannot be cancelled and the override key that is wrong', () => {
     expect(new PlanNotCancellableError('p1', 'succeeded').messageZh).toContain('succeeded');
-    const bad = new InvalidPolicyOverrideError('max_rotation_rate', 2, '0 到 1 之间的数', 'a number from 0 to 1');
+    const bad = new InvalidPolicyOverrideError(
+      'max_rotation_rate',
+      2,
+      '0 到 1 之间的数',
+      'a number from 0 to 1',
+    );
     expect(bad).toMatchObject({ key: 'max_rotation_rate', code: PlanJobErrorCode.InvalidPolicyOverride });
-    expect(bad.message).toBe('policy override max_rotation_rate = 2 is invalid; expected a number from 0 to 1');
+    expect(bad.message).toBe(
+      'policy override max_rotation_rate = 2 is invalid; expected a number from 0 to 1',
+    );
   });
 });

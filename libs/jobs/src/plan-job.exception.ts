@@ -53,7 +53,11 @@ export class PlanNotCancellableError extends PlanJobException {
 
 export class CountyNotFoundForPlanError extends PlanJobException {
   constructor(readonly countyId: string) {
-    super(PlanJobErrorCode.CountyNotFound, `县区 ${countyId} 不存在或尚未导入`, `county ${countyId} does not exist or has not been imported`);
+    super(
+      PlanJobErrorCode.CountyNotFound,
+      `县区 ${countyId} 不存在或尚未导入`,
+      `county ${countyId} does not exist or has not been imported`,
+    );
   }
 }
 
@@ -65,7 +69,9 @@ export class PolicyNotFoundError extends PlanJobException {
     super(
       PlanJobErrorCode.PolicyNotFound,
       year === undefined ? `县区 ${countyId} 没有任何年度的政策` : `县区 ${countyId} 没有 ${year} 年的政策`,
-      year === undefined ? `county ${countyId} has no policy for any year` : `county ${countyId} has no policy for ${year}`,
+      year === undefined
+        ? `county ${countyId} has no policy for any year`
+        : `county ${countyId} has no policy for ${year}`,
     );
   }
 }

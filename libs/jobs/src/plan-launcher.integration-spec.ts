@@ -1,12 +1,22 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { PlanEntity } from '@tr/persistence';
 import type { Queue } from 'bullmq';
-import { PlanNotCancellableError, PlanNotFoundError, QueueUnavailableError, InvalidPolicyOverrideError } from './plan-job.exception';
+import {
+  PlanNotCancellableError,
+  PlanNotFoundError,
+  QueueUnavailableError,
+  InvalidPolicyOverrideError,
+} from './plan-job.exception';
 import { PlanJobErrorCode } from './plan-job-error-code';
 import { PlanLauncher } from './plan-launcher';
 import type { GeneratePlanPayload } from './queues';
 import { createPlanQueue, type PlanQueueHandle } from './redis-connection';
-import { createPlanJobFixture, TEST_REDIS_URL, type ImportedCounty, type PlanJobFixture } from './testing/plan-job-fixture';
+import {
+  createPlanJobFixture,
+  TEST_REDIS_URL,
+  type ImportedCounty,
+  type PlanJobFixture,
+} from './testing/plan-job-fixture';
 
 describe(PlanLauncher.name, () => {
   let fixture: PlanJobFixture;
@@ -30,22 +40,43 @@ describe(PlanLauncher.name, () => {
     await fixture.close();
   });
 
-  const plansWithKey = (key: string) => fixture.db.dataSource.manager.countBy(PlanEntity, { idempotencyKey: key });
+  const plansWithKey = (key: string) =>
+    fixture.db.dataSource.manager.countBy(PlanEntity, { idempotencyKey: key });
 
   describe('launch', () => {
     it('stores a queued plan for the county’s latest policy year and queues one job named by the plan id', async () => {
-      const { plan, created } = await launcher.launch({ countyId: county.id, scenario: 'base', policyOverrides: { max_distance_km: 40 } });
+      const { plan, created } = await launcher.launch({
+        countyId: county.id,
+        scenario: 'base',
+        policyOverrides: { max_distance_km: 40 },
+      });
 
       expect(created).toBe(true);
-      expect(plan).toMatchObject({ status: 'queued', year: county.snapshot.policy.year, attempts: 0, policyOverrides: { max_distance_km: 40 } });
+      expect(plan).toMatchObject({
+        status: 'queued',
+        year: county.snapshot.policy.year,
+        attempts: 0,
+        policyOverrides: { max_distance_km: 40 },
+      });
       const job = await queue.getJob(plan.id);
       expect(job?.data).toEqual({ planId: plan.id });
-      expect(job?.opts).toMatchObject({ attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnFail: false });
+      expect(job?.opts).toMatchObject({
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 5000 },
+        removeOnFail: false,
+      });
     });
 
     it('gives ten concurrent launches with one key one plan and one job', async () => {
       const results = await Promise.all(
-        Array.from({ length: 10 }, () => launcher.launch({ countyId: county.id, scenario: 'race', policyOverrides: {}, idempotencyKey: 'race-1' })),
+        Array.from({ length: 10 }, () =>
+          launcher.launch({
+            countyId: county.id,
+            scenario: 'race',
+            policyOverrides: {},
+            idempotencyKey: 'race-1',
+          }),
+        ),
       );
 
       expect(new Set(results.map((r) => r.plan.id)).size).toBe(1);
@@ -55,10 +86,18 @@ describe(PlanLauncher.name, () => {
     });
 
     it('refuses an override outside the policy rules, naming the key, and stores nothing', async () => {
-      const attempt = launcher.launch({ countyId: county.id, scenario: 'bad', policyOverrides: { max_rotation_rate: 1.5 }, idempotencyKey: 'bad-1' });
+      const attempt = launcher.launch({
+        countyId: county.id,
+        scenario: 'bad',
+        policyOverrides: { max_rotation_rate: 1.5 },
+        idempotencyKey: 'bad-1',
+      });
 
       await expect(attempt).rejects.toThrow(InvalidPolicyOverrideError);
-      await expect(attempt).rejects.toMatchObject({ code: PlanJobErrorCode.InvalidPolicyOverride, key: 'max_rotation_rate' });
+      await expect(attempt).rejects.toMatchObject({
+        code: PlanJobErrorCode.InvalidPolicyOverride,
+        key: 'max_rotation_rate',
+      });
       expect(await plansWithKey('bad-1')).toBe(0);
     });
 
@@ -67,15 +106,25 @@ describe(PlanLauncher.name, () => {
         launcher.launch({ countyId: county.id, scenario: 'bad', policyOverrides: { speed: 3 } as never }),
       ).rejects.toMatchObject({ key: 'speed' });
       await expect(
-        launcher.launch({ countyId: county.id, scenario: 'bad', policyOverrides: { min_rotation_rate: 0.3, max_rotation_rate: 0.2 } }),
+        launcher.launch({
+          countyId: county.id,
+          scenario: 'bad',
+          policyOverrides: { min_rotation_rate: 0.3, max_rotation_rate: 0.2 },
+        }),
       ).rejects.toMatchObject({ key: 'max_rotation_rate', messageZh: expect.stringContaining('不大于') });
     });
 
     it('refuses a county that was never imported and a year without a policy', async () => {
       await expect(
-        launcher.launch({ countyId: '00000000-0000-0000-0000-000000000000', scenario: 'x', policyOverrides: {} }),
+        launcher.launch({
+          countyId: '00000000-0000-0000-0000-000000000000',
+          scenario: 'x',
+          policyOverrides: {},
+        }),
       ).rejects.toMatchObject({ code: PlanJobErrorCode.CountyNotFound });
-      await expect(launcher.launch({ countyId: county.id, year: 2001, scenario: 'x', policyOverrides: {} })).rejects.toMatchObject({
+      await expect(
+        launcher.launch({ countyId: county.id, year: 2001, scenario: 'x', policyOverrides: {} }),
+      ).rejects.toMatchObject({
         code: PlanJobErrorCode.PolicyNotFound,
       });
     });
@@ -83,7 +132,11 @@ describe(PlanLauncher.name, () => {
 
   describe('cancel', () => {
     it('cancels a queued plan at once and removes its job', async () => {
-      const { plan } = await launcher.launch({ countyId: county.id, scenario: 'cancel', policyOverrides: {} });
+      const { plan } = await launcher.launch({
+        countyId: county.id,
+        scenario: 'cancel',
+        policyOverrides: {},
+      });
 
       const cancelled = await launcher.cancel(plan.id);
 
@@ -93,18 +146,33 @@ describe(PlanLauncher.name, () => {
     });
 
     it('refuses to cancel a finished plan and an unknown one', async () => {
-      const { plan } = await launcher.launch({ countyId: county.id, scenario: 'cancel-twice', policyOverrides: {} });
+      const { plan } = await launcher.launch({
+        countyId: county.id,
+        scenario: 'cancel-twice',
+        policyOverrides: {},
+      });
       await launcher.cancel(plan.id);
 
       await expect(launcher.cancel(plan.id)).rejects.toThrow(PlanNotCancellableError);
-      await expect(launcher.cancel(plan.id)).rejects.toMatchObject({ code: PlanJobErrorCode.PlanNotCancellable, status: 'cancelled' });
-      await expect(launcher.cancel('00000000-0000-0000-0000-000000000000')).rejects.toThrow(PlanNotFoundError);
+      await expect(launcher.cancel(plan.id)).rejects.toMatchObject({
+        code: PlanJobErrorCode.PlanNotCancellable,
+        status: 'cancelled',
+      });
+      await expect(launcher.cancel('00000000-0000-0000-0000-000000000000')).rejects.toThrow(
+        PlanNotFoundError,
+      );
     });
   });
 
   describe('when Redis cannot be reached', () => {
     /** A TCP relay to the real Redis that the test can cut and restore, so the shared Redis itself keeps running. */
-    let relay: { server: Server; port: number; sockets: Set<Socket>; open(): Promise<void>; cut(): Promise<void> };
+    let relay: {
+      server: Server;
+      port: number;
+      sockets: Set<Socket>;
+      open(): Promise<void>;
+      cut(): Promise<void>;
+    };
     let relayed: PlanQueueHandle;
     let relayedLauncher: PlanLauncher;
 
@@ -156,10 +224,18 @@ describe(PlanLauncher.name, () => {
     it('fails fast with QueueUnavailableError, leaves no plan behind, and works again once Redis is back', async () => {
       await relay.cut();
       const started = Date.now();
-      const attempt = relayedLauncher.launch({ countyId: county.id, scenario: 'down', policyOverrides: {}, idempotencyKey: 'down-1' });
+      const attempt = relayedLauncher.launch({
+        countyId: county.id,
+        scenario: 'down',
+        policyOverrides: {},
+        idempotencyKey: 'down-1',
+      });
 
       await expect(attempt).rejects.toThrow(QueueUnavailableError);
-      await expect(attempt).rejects.toMatchObject({ code: PlanJobErrorCode.QueueUnavailable, messageZh: expect.stringContaining('队列') });
+      await expect(attempt).rejects.toMatchObject({
+        code: PlanJobErrorCode.QueueUnavailable,
+        messageZh: expect.stringContaining('队列'),
+      });
       expect(Date.now() - started).toBeLessThan(1000);
       expect(await plansWithKey('down-1')).toBe(0);
 
@@ -168,7 +244,12 @@ describe(PlanLauncher.name, () => {
       let result;
       while (!result) {
         try {
-          result = await relayedLauncher.launch({ countyId: county.id, scenario: 'down', policyOverrides: {}, idempotencyKey: 'down-1' });
+          result = await relayedLauncher.launch({
+            countyId: county.id,
+            scenario: 'down',
+            policyOverrides: {},
+            idempotencyKey: 'down-1',
+          });
         } catch (error) {
           if (!(error instanceof QueueUnavailableError) || Date.now() > deadline) throw error;
           await new Promise((r) => setTimeout(r, 200));
@@ -184,7 +265,12 @@ describe(PlanLauncher.name, () => {
       try {
         const started = Date.now();
         await expect(
-          new PlanLauncher(fixture.db.dataSource, dead.queue, config.jobs).launch({ countyId: county.id, scenario: 'never', policyOverrides: {}, idempotencyKey: 'never-1' }),
+          new PlanLauncher(fixture.db.dataSource, dead.queue, config.jobs).launch({
+            countyId: county.id,
+            scenario: 'never',
+            policyOverrides: {},
+            idempotencyKey: 'never-1',
+          }),
         ).rejects.toThrow(QueueUnavailableError);
         expect(Date.now() - started).toBeLessThan(1000);
         expect(await plansWithKey('never-1')).toBe(0);

@@ -94,7 +94,13 @@ export class PlanLauncher {
     const policy = await this.plans.countyPolicy(input.countyId, input.year);
     if (!policy) throw new PolicyNotFoundError(input.countyId, input.year);
     const [problem] = applyPolicyOverrides(policy, input.policyOverrides as Record<string, unknown>).problems;
-    if (problem) throw new InvalidPolicyOverrideError(problem.key, problem.value, problem.expected.zh, problem.expected.en);
+    if (problem)
+      throw new InvalidPolicyOverrideError(
+        problem.key,
+        problem.value,
+        problem.expected.zh,
+        problem.expected.en,
+      );
     return policy.year;
   }
 
@@ -102,7 +108,10 @@ export class PlanLauncher {
     if (!queueConnected(this.queue)) throw new QueueUnavailableError();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new QueueUnavailableError(new Error('enqueue timed out'))), ENQUEUE_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new QueueUnavailableError(new Error('enqueue timed out'))),
+        ENQUEUE_TIMEOUT_MS,
+      );
     });
     try {
       await Promise.race([

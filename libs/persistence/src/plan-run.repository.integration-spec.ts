@@ -26,7 +26,15 @@ describe(PlanRunRepository.name, () => {
   });
 
   const newPlan = async (key?: string) =>
-    (await plans.createOrGet({ countyId, year: 2026, scenario: 's', policyOverrides: {}, idempotencyKey: key })).plan;
+    (
+      await plans.createOrGet({
+        countyId,
+        year: 2026,
+        scenario: 's',
+        policyOverrides: {},
+        idempotencyKey: key,
+      })
+    ).plan;
   const startedLease = async (planId: string): Promise<PlanRunLease> => {
     const start = await plans.start(planId);
     if (!start.started) throw new Error('did not start');
@@ -36,7 +44,15 @@ describe(PlanRunRepository.name, () => {
   describe('createOrGet', () => {
     it('makes one row for ten concurrent calls with one key', async () => {
       const results = await Promise.all(
-        Array.from({ length: 10 }, () => plans.createOrGet({ countyId, year: 2026, scenario: 's', policyOverrides: {}, idempotencyKey: 'k-10' })),
+        Array.from({ length: 10 }, () =>
+          plans.createOrGet({
+            countyId,
+            year: 2026,
+            scenario: 's',
+            policyOverrides: {},
+            idempotencyKey: 'k-10',
+          }),
+        ),
       );
 
       expect(results.filter((r) => r.created)).toHaveLength(1);
@@ -62,12 +78,18 @@ describe(PlanRunRepository.name, () => {
     it('does not start a cancelled plan, and ends one whose cancel came while it was unowned', async () => {
       const cancelled = await newPlan();
       await plans.requestCancel(cancelled.id);
-      expect(await plans.start(cancelled.id)).toMatchObject({ started: false, plan: { status: 'cancelled' } });
+      expect(await plans.start(cancelled.id)).toMatchObject({
+        started: false,
+        plan: { status: 'cancelled' },
+      });
 
       const orphan = await newPlan();
       await startedLease(orphan.id);
       await plans.requestCancel(orphan.id);
-      expect(await plans.start(orphan.id)).toMatchObject({ started: false, plan: { status: 'cancelled', attempts: 1 } });
+      expect(await plans.start(orphan.id)).toMatchObject({
+        started: false,
+        plan: { status: 'cancelled', attempts: 1 },
+      });
     });
   });
 
@@ -77,7 +99,11 @@ describe(PlanRunRepository.name, () => {
       const lease = await startedLease(plan.id);
 
       expect(await plans.progress(lease, 'solving', 40)).toBe('ok');
-      expect(await plans.findById(plan.id)).toMatchObject({ stage: 'solving', progress: 40, version: lease.version });
+      expect(await plans.findById(plan.id)).toMatchObject({
+        stage: 'solving',
+        progress: 40,
+        version: lease.version,
+      });
       await plans.requestCancel(plan.id);
       expect(await plans.progress(lease, 'solving', 60)).toBe('cancel-requested');
       expect((await plans.findById(plan.id))?.progress).toBe(40);
@@ -101,9 +127,14 @@ describe(PlanRunRepository.name, () => {
 
       const saved = await plans.findById(plan.id);
       expect(saved).toMatchObject({ status: 'succeeded', progress: 100, policy: result.plan.policy });
-      const moves = await db.dataSource.manager.find(PlanMoveEntity, { where: { planId: plan.id }, order: { position: 'ASC' } });
+      const moves = await db.dataSource.manager.find(PlanMoveEntity, {
+        where: { planId: plan.id },
+        order: { position: 'ASC' },
+      });
       expect(moves.map((m) => m.staffNo)).toEqual(result.moves.map((m) => m.teacher_id));
-      expect(moves.every((m) => m.teacherId !== null && m.fromSchoolId !== null && m.toSchoolId !== null)).toBe(true);
+      expect(
+        moves.every((m) => m.teacherId !== null && m.fromSchoolId !== null && m.toSchoolId !== null),
+      ).toBe(true);
     });
 
     it('refuses a save from an attempt that lost the row, writing no moves', async () => {
@@ -115,7 +146,9 @@ describe(PlanRunRepository.name, () => {
       expect(await db.dataSource.manager.countBy(PlanMoveEntity, { planId: plan.id })).toBe(0);
       expect(await plans.saveResult(current, countyId, result)).toBe(true);
       expect(await plans.saveResult(current, countyId, result)).toBe(false);
-      expect(await db.dataSource.manager.countBy(PlanMoveEntity, { planId: plan.id })).toBe(result.moves.length);
+      expect(await db.dataSource.manager.countBy(PlanMoveEntity, { planId: plan.id })).toBe(
+        result.moves.length,
+      );
     });
 
     it('refuses a save once a cancel was requested', async () => {
@@ -138,7 +171,9 @@ describe(PlanRunRepository.name, () => {
       expect(await plans.fail(lease, error)).toBe(true);
       expect(await plans.findById(plan.id)).toMatchObject({ status: 'failed', error });
       expect(await plans.requestCancel(plan.id)).toMatchObject({ outcome: 'finished' });
-      expect(await plans.requestCancel('00000000-0000-0000-0000-000000000000')).toEqual({ outcome: 'not-found' });
+      expect(await plans.requestCancel('00000000-0000-0000-0000-000000000000')).toEqual({
+        outcome: 'not-found',
+      });
     });
 
     it('returns a retried plan to the queue and lists it among the open plans', async () => {

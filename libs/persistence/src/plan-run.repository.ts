@@ -28,8 +28,7 @@ export interface PlanRunLease {
 }
 
 export type StartOutcome =
-  | { started: true; lease: PlanRunLease; plan: PlanEntity }
-  | { started: false; plan: PlanEntity | null };
+  { started: true; lease: PlanRunLease; plan: PlanEntity } | { started: false; plan: PlanEntity | null };
 
 export type ProgressOutcome = 'ok' | 'cancel-requested' | 'lost';
 
@@ -101,9 +100,10 @@ export class PlanRunRepository {
 
   /** Undoes a launch whose job could not be queued; a plan a worker has touched is left alone. */
   async deleteQueued(planId: string): Promise<boolean> {
-    const result = await this.dataSource.query(`DELETE FROM plans WHERE id = $1 AND status = 'queued' AND attempts = 0`, [
-      planId,
-    ]);
+    const result = await this.dataSource.query(
+      `DELETE FROM plans WHERE id = $1 AND status = 'queued' AND attempts = 0`,
+      [planId],
+    );
     return rowCount(result) === 1;
   }
 
@@ -129,7 +129,11 @@ export class PlanRunRepository {
     )) as [{ attempts: number; version: number }[], number];
     const [row] = started[0];
     if (row) {
-      return { started: true, lease: { planId, attempt: row.attempts, version: row.version }, plan: await this.mustFind(planId) };
+      return {
+        started: true,
+        lease: { planId, attempt: row.attempts, version: row.version },
+        plan: await this.mustFind(planId),
+      };
     }
     await this.dataSource.query(
       `UPDATE plans SET status = 'cancelled', finished_at = now(), version = version + 1
@@ -177,7 +181,13 @@ export class PlanRunRepository {
         `UPDATE plans SET status = 'succeeded', header = $3, metrics = $4, policy = $5, stage = 'saving',
            progress = 100, finished_at = now(), error = NULL, version = version + 1
          WHERE id = $1 AND status = 'running' AND attempts = $2 AND NOT cancel_requested`,
-        [lease.planId, lease.attempt, JSON.stringify(plan.plan), JSON.stringify(plan.metrics), JSON.stringify(plan.plan.policy)],
+        [
+          lease.planId,
+          lease.attempt,
+          JSON.stringify(plan.plan),
+          JSON.stringify(plan.metrics),
+          JSON.stringify(plan.plan.policy),
+        ],
       );
       if (rowCount(updated) !== 1) return false;
       await insertMoves(manager, lease.planId, countyId, plan);
@@ -187,7 +197,9 @@ export class PlanRunRepository {
 
   /** Ends the attempt as failed with its reason; false when the attempt no longer holds the row. */
   async fail(lease: PlanRunLease, error: PlanError): Promise<boolean> {
-    return this.finishAttempt(lease, `status = 'failed', error = $3, finished_at = now()`, [JSON.stringify(error)]);
+    return this.finishAttempt(lease, `status = 'failed', error = $3, finished_at = now()`, [
+      JSON.stringify(error),
+    ]);
   }
 
   /** Returns the plan to the queue after a failed attempt that will be retried (or a handed-back one). */
@@ -246,7 +258,12 @@ export class PlanRunRepository {
 }
 
 /** Moves with teacher and school ids looked up by staff number and code (null if gone since). */
-async function insertMoves(manager: EntityManager, planId: string, countyId: string, plan: Plan): Promise<void> {
+async function insertMoves(
+  manager: EntityManager,
+  planId: string,
+  countyId: string,
+  plan: Plan,
+): Promise<void> {
   const teacherIds = await idsByKey(manager, 'teachers', 'staff_no', countyId);
   const schoolIds = await idsByKey(manager, 'schools', 'code', countyId);
   const rows: Partial<PlanMoveEntity>[] = plan.moves.map((move, position) => ({
@@ -274,7 +291,9 @@ async function idsByKey(
   key: 'code' | 'staff_no',
   countyId: string,
 ): Promise<Map<string, string>> {
-  const rows = (await manager.query(`SELECT id, ${key} AS key FROM ${table} WHERE county_id = $1`, [countyId])) as {
+  const rows = (await manager.query(`SELECT id, ${key} AS key FROM ${table} WHERE county_id = $1`, [
+    countyId,
+  ])) as {
     id: string;
     key: string;
   }[];

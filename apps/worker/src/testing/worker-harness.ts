@@ -22,7 +22,10 @@ export interface RecordedEvents {
 
 /** Listens to the suite's queue from Redis, as the API's progress stream would. */
 export async function recordEvents(config: AppConfig): Promise<RecordedEvents> {
-  const events = new QueueEvents(QueueName.Plans, { connection: { url: config.redisUrl }, prefix: config.queuePrefix });
+  const events = new QueueEvents(QueueName.Plans, {
+    connection: { url: config.redisUrl },
+    prefix: config.queuePrefix,
+  });
   const recorded: RecordedEvents = { events, progress: [], completed: [], failed: [], stalled: [] };
   events.on('progress', ({ jobId, data }) => recorded.progress.push({ jobId, data }));
   events.on('completed', ({ jobId, returnvalue }) => recorded.completed.push({ jobId, returnvalue }));
@@ -33,7 +36,11 @@ export async function recordEvents(config: AppConfig): Promise<RecordedEvents> {
 }
 
 /** Polls until `check` returns something truthy. */
-export async function waitFor<T>(check: () => Promise<T | undefined | null | false>, timeoutMs: number, what: string): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -30,7 +30,13 @@ export interface PlanJobFixture {
 export async function createPlanJobFixture(env: Record<string, string> = {}): Promise<PlanJobFixture> {
   const db = await createTestDatabase();
   const prefix = `test-${randomBytes(5).toString('hex')}`;
-  const baseEnv = { DATABASE_URL: db.url, REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent', ...env };
+  const baseEnv = {
+    DATABASE_URL: db.url,
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    LOG_LEVEL: 'silent',
+    ...env,
+  };
   return {
     db,
     prefix,
