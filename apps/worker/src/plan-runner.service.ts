@@ -1,9 +1,8 @@
 import type { AppConfig } from '@tr/config';
 import type { Snapshot } from '@tr/domain';
-import { applyPolicyOverrides } from '@tr/io';
 import {
   CountyNotFoundForPlanError,
-  InvalidPolicyOverrideError,
+  policyWithOverrides,
   PlanJobErrorCode,
   PlanJobException,
   PlanStage,
@@ -133,18 +132,6 @@ export class PlanRunner {
       if (error instanceof CountyNotFoundError) throw new PolicyNotFoundError(plan.countyId, plan.year);
       throw error;
     }
-    const { policy, problems } = applyPolicyOverrides(
-      snapshot.policy,
-      plan.policyOverrides as Record<string, unknown>,
-    );
-    const [problem] = problems;
-    if (problem)
-      throw new InvalidPolicyOverrideError(
-        problem.key,
-        problem.value,
-        problem.expected.zh,
-        problem.expected.en,
-      );
-    return { ...snapshot, policy };
+    return { ...snapshot, policy: policyWithOverrides(snapshot.policy, plan.policyOverrides) };
   }
 }

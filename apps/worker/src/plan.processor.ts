@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type Type }
 import type { AppConfig } from '@tr/config';
 import {
   JobName,
+  jobGaveUp,
   PlanJobErrorCode,
   PlanJobException,
   planWorkerOptions,
@@ -90,6 +91,24 @@ export class PlanProcessor extends WorkerHost implements BeforeApplicationShutdo
   @OnWorkerEvent('error')
   onError(error: Error): void {
     this.logger.error({ msg: 'worker error', error: error.message });
+  }
+
+  /**
+   * BullMQ can fail a job that never reached recordFailure (stalled more often than allowed): close
+   * its plan row too. Retried attempts are delayed, not failed, and a row already failed stays as is.
+   */
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job<GeneratePlanPayload> | undefined): Promise<void> {
+    if (!job || !(await job.isFailed())) return;
+    await this.plans
+      .failOpen(job.data.planId, jobGaveUp(job.failedReason))
+      .catch((error: unknown) =>
+        this.logger.error({
+          msg: 'could not close a given-up plan',
+          planId: job.data.planId,
+          error: String(error),
+        }),
+      );
   }
 
   @OnWorkerEvent('stalled')

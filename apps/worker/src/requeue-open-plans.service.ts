@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { JobName, PlanJobErrorCode, QueueName, type GeneratePlanPayload } from '@tr/jobs';
+import { JobName, QueueName, jobGaveUp, type GeneratePlanPayload } from '@tr/jobs';
 import { PlanRunRepository } from '@tr/persistence';
 import type { Queue } from 'bullmq';
 
@@ -29,11 +29,7 @@ export class RequeueOpenPlansService implements OnApplicationBootstrap {
         await this.queue.add(JobName.GeneratePlan, { planId: plan.id }, { jobId: plan.id });
         requeued++;
       } else if (await job.isFailed()) {
-        await this.plans.failOpen(plan.id, {
-          code: PlanJobErrorCode.GaveUp,
-          message: `the job was given up: ${job.failedReason}`,
-          message_zh: `任务已被放弃：${job.failedReason}`,
-        });
+        await this.plans.failOpen(plan.id, jobGaveUp(job.failedReason));
       }
     }
     if (requeued > 0)

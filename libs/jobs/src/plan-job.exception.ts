@@ -1,4 +1,6 @@
 import type { PlanError } from '@tr/persistence';
+import type { Policy } from '@tr/domain';
+import { applyPolicyOverrides } from '@tr/io';
 import { PlanJobErrorCode } from './plan-job-error-code';
 
 /** A plan-job error with its code and a message in Chinese and English. */
@@ -90,4 +92,27 @@ export class InvalidPolicyOverrideError extends PlanJobException {
       `policy override ${key} = ${JSON.stringify(value)} is invalid; expected ${expectedEn}`,
     );
   }
+}
+
+/** The policy with a plan's overrides applied, or the first override the policy's rules refuse, thrown. */
+export function policyWithOverrides(policy: Policy, overrides: Partial<Policy>): Policy {
+  const { policy: merged, problems } = applyPolicyOverrides(policy, overrides as Record<string, unknown>);
+  const [problem] = problems;
+  if (problem)
+    throw new InvalidPolicyOverrideError(
+      problem.key,
+      problem.value,
+      problem.expected.zh,
+      problem.expected.en,
+    );
+  return merged;
+}
+
+/** The reason stored on a plan whose job BullMQ gave up on by itself (stalled too often, say). */
+export function jobGaveUp(failedReason: string | undefined): PlanError {
+  return {
+    code: PlanJobErrorCode.GaveUp,
+    message: `the job was given up: ${failedReason ?? 'unknown reason'}`,
+    message_zh: `任务已被放弃：${failedReason ?? '原因不明'}`,
+  };
 }

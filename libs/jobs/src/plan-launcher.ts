@@ -1,17 +1,16 @@
 import type { JobSettings } from '@tr/config';
 import type { Policy } from '@tr/domain';
-import { applyPolicyOverrides } from '@tr/io';
 import { PlanRunRepository, type PlanEntity } from '@tr/persistence';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { planJobOptions } from './job-options';
 import {
   CountyNotFoundForPlanError,
-  InvalidPolicyOverrideError,
   PlanNotCancellableError,
   PlanNotFoundError,
   PolicyNotFoundError,
   QueueUnavailableError,
+  policyWithOverrides,
 } from './plan-job.exception';
 import { JobName, type GeneratePlanPayload } from './queues';
 import { queueConnected } from './redis-connection';
@@ -93,14 +92,7 @@ export class PlanLauncher {
     if (code === undefined) throw new CountyNotFoundForPlanError(input.countyId);
     const policy = await this.plans.countyPolicy(input.countyId, input.year);
     if (!policy) throw new PolicyNotFoundError(input.countyId, input.year);
-    const [problem] = applyPolicyOverrides(policy, input.policyOverrides as Record<string, unknown>).problems;
-    if (problem)
-      throw new InvalidPolicyOverrideError(
-        problem.key,
-        problem.value,
-        problem.expected.zh,
-        problem.expected.en,
-      );
+    policyWithOverrides(policy, input.policyOverrides);
     return policy.year;
   }
 

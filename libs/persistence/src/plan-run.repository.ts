@@ -4,6 +4,7 @@ import { CountyEntity } from './entities/county.entity';
 import { CountyPolicyEntity } from './entities/county-policy.entity';
 import { PlanEntity, type PlanError } from './entities/plan.entity';
 import { PlanMoveEntity } from './entities/plan-move.entity';
+import { idsByKey } from './ids-by-key.util';
 
 /** Rows per INSERT of moves: 14 columns, far below PostgreSQL's 65,535 bind parameters. */
 const CHUNK = 1000;
@@ -283,21 +284,6 @@ async function insertMoves(
     reasonsZh: move.reasons_zh,
   }));
   for (let i = 0; i < rows.length; i += CHUNK) await manager.insert(PlanMoveEntity, rows.slice(i, i + CHUNK));
-}
-
-async function idsByKey(
-  manager: EntityManager,
-  table: 'schools' | 'teachers',
-  key: 'code' | 'staff_no',
-  countyId: string,
-): Promise<Map<string, string>> {
-  const rows = (await manager.query(`SELECT id, ${key} AS key FROM ${table} WHERE county_id = $1`, [
-    countyId,
-  ])) as {
-    id: string;
-    key: string;
-  }[];
-  return new Map(rows.map((r) => [r.key, r.id]));
 }
 
 /** pg reports affected rows of UPDATE/DELETE as the second element of TypeORM's raw result. */

@@ -17,6 +17,7 @@ import { TeacherEntity } from './entities/teacher.entity';
 import { PostEntity } from './entities/post.entity';
 import { StaffingQuotaEntity } from './entities/staffing-quota.entity';
 import { TeacherStatusHistoryEntity } from './entities/teacher-status-history.entity';
+import { idsByKey } from './ids-by-key.util';
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table. */
 const CHUNK = 1000;
@@ -270,19 +271,6 @@ const TEACHER_UPDATE_COLUMNS = [
   'national_id',
   'sheet_order',
 ];
-
-/** `key` → id of the county's rows of a table. */
-async function idsByKey(
-  manager: EntityManager,
-  table: 'schools' | 'teachers',
-  key: 'code' | 'staff_no',
-  countyId: string,
-): Promise<Map<string, string>> {
-  const rows = (await manager.query(`SELECT id, ${key} AS key FROM ${table} WHERE county_id = $1`, [
-    countyId,
-  ])) as { id: string; key: string }[];
-  return new Map(rows.map((r) => [r.key, r.id]));
-}
 
 /** Makes sure each named district (or group) has a row; returns name → id. */
 async function upsertNames(
