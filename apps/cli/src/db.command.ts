@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@tr/config';
-import { readSnapshot } from '@tr/io';
+import { readSnapshot, writeSnapshot } from '@tr/io';
 import {
   SnapshotRepository,
   USER_ROLES,
@@ -87,5 +87,31 @@ export async function createUserCommand(argv: string[]): Promise<number> {
     }),
   );
   process.stdout.write(`已创建账号 created user ${values.username} (${values.role}) ${id}\n`);
+  return 0;
+}
+
+export const EXPORT_USAGE = `用法 usage: npm run export -- --county <county code> --out <folder | file.xlsx> [--year YYYY]   (DATABASE_URL must be set)`;
+
+/**
+ * Writes a county from PostgreSQL back out in the import formats: a CSV folder, or a workbook when
+ * `--out` ends in .xlsx. National IDs are included: this is the HR office's own copy of its records.
+ */
+export async function exportCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { county: { type: 'string' }, out: { type: 'string' }, year: { type: 'string' } },
+    strict: true,
+  });
+  if (!values.county || !values.out) throw new UsageError(EXPORT_USAGE);
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !Number.isInteger(year))
+    throw new UsageError(`--year 必须是整数 / --year must be an integer\n${EXPORT_USAGE}`);
+  const snapshot = await withDatabase((dataSource) =>
+    new SnapshotRepository(dataSource).loadSnapshot(values.county!, year),
+  );
+  await writeSnapshot(snapshot, values.out, values.out.endsWith('.xlsx') ? 'xlsx' : 'csv');
+  process.stdout.write(
+    `已导出 exported ${values.county} (${snapshot.policy.year}): ${snapshot.schools.length} 所学校 schools, ${snapshot.teachers.length} 名教师 teachers → ${values.out}\n`,
+  );
   return 0;
 }

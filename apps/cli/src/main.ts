@@ -1,6 +1,7 @@
 import { ConfigError } from '@tr/config';
 import { SnapshotValidationError } from '@tr/domain';
-import { createUserCommand, importCommand, migrateCommand } from './db.command';
+import { CountyNotFoundError } from '@tr/persistence';
+import { createUserCommand, exportCommand, importCommand, migrateCommand } from './db.command';
 import { generateCommand } from './generate.command';
 import { planCommand } from './plan.command';
 import { UsageError } from './usage-error';
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   generate: generateCommand,
   migrate: migrateCommand,
   import: importCommand,
+  export: exportCommand,
   'create-user': createUserCommand,
 };
 
@@ -28,7 +30,8 @@ main(process.argv.slice(2)).then(
     if (
       error instanceof SnapshotValidationError ||
       error instanceof UsageError ||
-      error instanceof ConfigError
+      error instanceof ConfigError ||
+      error instanceof CountyNotFoundError
     ) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 2;

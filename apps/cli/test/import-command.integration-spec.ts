@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readSnapshot } from '@tr/io';
 import { TeacherEntity } from '@tr/persistence';
 import { createTestDatabase, type TestDatabase } from '@tr/persistence/testing/test-database';
 import { SAMPLE, runCli } from './run-cli';
@@ -38,4 +39,23 @@ describe('npm run import', () => {
     expect(result.stdout).toContain('94 所学校 schools');
     expect(await db.dataSource.manager.count(TeacherEntity)).toBe(5219);
   });
+
+  it('exports the county back as a CSV folder and a workbook that read back as the imported snapshot', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'export-'));
+    const imported = await readSnapshot(SAMPLE);
+    for (const target of [join(out, 'csv'), join(out, 'county.xlsx')]) {
+      const result = runCli(['export', '--county', '410185', '--out', target], { DATABASE_URL: db.url });
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('94 所学校 schools');
+      expect(await readSnapshot(target)).toStrictEqual(imported);
+    }
+  }, 60_000);
+
+  it('says which county it cannot find, and exits 2', () => {
+    const result = runCli(['export', '--county', '999999', '--out', join(tmpdir(), 'none')], {
+      DATABASE_URL: db.url,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('999999');
+  }, 30_000);
 });

@@ -225,14 +225,16 @@ export class SnapshotRepository {
 
 /** Thrown when a county (or its policy for a year) has never been imported. */
 export class CountyNotFoundError extends Error {
+  override name = 'CountyNotFoundError';
+
   constructor(
     readonly countyCode: string,
     readonly year?: number,
   ) {
     super(
       year === undefined
-        ? `county ${countyCode} has not been imported`
-        : `county ${countyCode} has no policy for ${year}`,
+        ? `区县 ${countyCode} 尚未导入 / county ${countyCode} has not been imported`
+        : `区县 ${countyCode} 没有 ${year} 年的政策 / county ${countyCode} has no policy for ${year}`,
     );
   }
 }

@@ -21,7 +21,8 @@ const CONNECTION_ERRORS = new Set([
 /** Errors thrown by the libraries below the API, in the API's terms; undefined for anything else. */
 export function fromLibraryError(error: unknown): ApiException | undefined {
   if (error instanceof CountyNotFoundError) {
-    return new ApiException(ErrorCode.NotFound, `区县 ${error.countyCode} 尚未导入数据`, error.message);
+    const [zh, en] = error.message.split(' / ');
+    return new ApiException(ErrorCode.NotFound, zh, en);
   }
   if (error instanceof PlanJobException)
     return new ApiException(planJobCode(error.code), error.messageZh, error.message);
