@@ -100,7 +100,7 @@ export function authHeader(harness: ApiHarness, actor: Actor): Record<string, st
   return actor === 'anonymous' ? {} : { authorization: `Bearer ${harness.tokens[actor]}` };
 }
 
-async function seed(db: TestDatabase): Promise<Fixtures> {
+export async function seed(db: TestDatabase): Promise<Fixtures> {
   const snapshots = new SnapshotRepository(db.dataSource);
   const { countyId: countyA } = await snapshots.importSnapshot(COUNTY_A, {
     ...generateCounty('mini', 1),

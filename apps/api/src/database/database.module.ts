@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@tr/config';
 import { createDataSource } from '@tr/persistence';
 import { DataSource } from 'typeorm';
@@ -19,7 +19,9 @@ import { APP_CONFIG } from '../config/app-config.token';
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Runs after the HTTP server has stopped taking requests and finished the ones in flight. */
+  async onApplicationShutdown(signal?: string): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    new Logger('Shutdown').log({ msg: 'database closed, stopping', signal });
   }
 }

@@ -1,11 +1,11 @@
-import { Injectable, type MessageEvent } from '@nestjs/common';
+import { Injectable, type BeforeApplicationShutdown, type MessageEvent } from '@nestjs/common';
 import { PlanLauncher } from '@tr/jobs';
 import type { Plan } from '@tr/domain';
 import { buildPlanWorkbook, planJson } from '@tr/io';
 import { SnapshotRepository, type PlanEntity } from '@tr/persistence';
 import { DataSource } from 'typeorm';
 import { ErrorCode } from '../common/error-code';
-import { Observable } from 'rxjs';
+import { Observable, Subject, takeUntil } from 'rxjs';
 import type { AuthUser } from '../auth/auth-user';
 import { ApiException } from '../common/api.exception';
 import { pageOf, type Page } from '../common/pagination.dto';
@@ -25,7 +25,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const FINISHED = new Set(['succeeded', 'failed', 'cancelled']);
 
 @Injectable()
-export class PlansService {
+export class PlansService implements BeforeApplicationShutdown {
+  /** Ends every open progress stream, so a stopping server is not held open by them (clients reconnect). */
+  private readonly stopping = new Subject<void>();
+
   private readonly snapshots: SnapshotRepository;
 
   constructor(
@@ -122,7 +125,7 @@ export class PlansService {
   /** Server-sent events: the plan's status, stage and percent on each change, ending when the job ends. */
   async events(auth: AuthUser, id: string): Promise<Observable<MessageEvent>> {
     await this.findPlan(auth, id);
-    return new Observable<MessageEvent>((subscriber) => {
+    const stream = new Observable<MessageEvent>((subscriber) => {
       let last = '';
       let stopped = false;
       const tick = async () => {
@@ -146,6 +149,12 @@ export class PlansService {
         clearTimeout(timer);
       };
     });
+    return stream.pipe(takeUntil(this.stopping));
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopping.next();
+    this.stopping.complete();
   }
 
   private async findPlan(auth: AuthUser, id: string): Promise<PlanEntity> {
