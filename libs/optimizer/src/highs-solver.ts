@@ -47,7 +47,9 @@ export class HighsSolver implements MipSolver {
         time_limit: options.timeLimitSeconds,
         mip_rel_gap: options.mipRelGap,
         random_seed: 0,
-        ...(options.relaxation ? { solver: 'simplex' } : {}),
+        // The root reduced-cost heuristic costs the LP-guided MIP a second or more on a county and finds
+        // nothing the sub-MIP heuristics don't (Dengfeng: 4.4 s → 2.9 s at the same optimum).
+        ...(options.relaxation ? { solver: 'simplex' } : { mip_heuristic_run_root_reduced_cost: false }),
       });
       handle.run();
       const code = handle.getModelStatus();
