@@ -68,7 +68,7 @@ export class SnapshotRepository {
           .insert()
           .into(SchoolEntity)
           .values(rows)
-          .orUpdate(SCHOOL_UPDATE_COLUMNS, ['county_id', 'code'])
+          .orUpdate(updatableColumns(manager, SchoolEntity, 'code'), ['county_id', 'code'])
           .updateEntity(false)
           .execute();
       }
@@ -85,7 +85,7 @@ export class SnapshotRepository {
           .insert()
           .into(TeacherEntity)
           .values(rows)
-          .orUpdate(TEACHER_UPDATE_COLUMNS, ['county_id', 'staff_no'])
+          .orUpdate(updatableColumns(manager, TeacherEntity, 'staff_no'), ['county_id', 'staff_no'])
           .updateEntity(false)
           .execute();
       }
@@ -239,40 +239,17 @@ export class CountyNotFoundError extends Error {
   }
 }
 
-const SCHOOL_UPDATE_COLUMNS = [
-  'name',
-  'type',
-  'area',
-  'district_id',
-  'education_group_id',
-  'remote',
-  'pupils_primary',
-  'pupils_junior',
-  'classes_primary',
-  'classes_junior',
-  'lat',
-  'lng',
-  'sheet_order',
-];
-const TEACHER_UPDATE_COLUMNS = [
-  'name',
-  'gender',
-  'birth_date',
-  'school_id',
-  'subject',
-  'extra_subjects',
-  'title',
-  'backbone',
-  'degree',
-  'hired_on',
-  'at_school_since',
-  'status',
-  'role',
-  'terms_as_head',
-  'preferences',
-  'national_id',
-  'sheet_order',
-];
+/** On a re-import every column but the row's identity (id, county, natural key) takes the new value. */
+function updatableColumns(
+  manager: EntityManager,
+  entity: typeof SchoolEntity | typeof TeacherEntity,
+  key: string,
+): string[] {
+  return manager.connection
+    .getMetadata(entity)
+    .columns.map((column) => column.databaseName)
+    .filter((name) => !['id', 'county_id', key].includes(name));
+}
 
 /** Makes sure each named district (or group) has a row; returns name → id. */
 async function upsertNames(
