@@ -1,5 +1,5 @@
 /**
- * Benchmark orchestrator: `npm run bench [-- --only dengfeng,hohhot] [--naive-limit 300] [--seed 1]`.
+ * Benchmark orchestrator: `npm run bench [-- --only dengfeng,hohhot] [--naive-limit 600] [--seed 1]`.
  * Every measurement runs in a child process of its own (peak memory is per process, and a wasm abort or
  * a hard kill can't touch the other cases), one after another so they don't share the two cores.
  */
@@ -96,7 +96,7 @@ function parseOptions(argv: string[]) {
     args: argv,
     options: {
       only: { type: 'string' },
-      'naive-limit': { type: 'string', default: '300' },
+      'naive-limit': { type: 'string', default: '600' },
       'ours-kill': { type: 'string', default: '1800' },
       seed: { type: 'string', default: '1' },
       help: { type: 'boolean', default: false },
