@@ -3,9 +3,12 @@ import type { Plan } from '@tr/domain';
 import { SnapshotRepository } from '@tr/persistence';
 import { validatePlan } from '@tr/validator';
 import type { AddressInfo } from 'node:net';
-import { startWorker } from '../../worker/src/testing/worker-harness';
+import { readSnapshot } from '@tr/io';
+import { join } from 'node:path';
+import { startWorker, waitForPlan } from '../../worker/src/testing/worker-harness';
 import {
   COUNTY_A,
+  PASSWORD,
   UNMASKED_NATIONAL_ID,
   authHeader,
   dumpQueue,
@@ -116,5 +119,44 @@ describe('a plan from request to export (API and worker together)', () => {
       (await dumpQueue(api.config.queuePrefix)).filter((value) => UNMASKED_NATIONAL_ID.test(value)),
     ).toEqual([]);
     expect(api.logs.filter((line) => UNMASKED_NATIONAL_ID.test(line))).toEqual([]);
+  }, 60_000);
+
+  it('stops a running plan on request: 202 at once, then cancelled without moves or a retry', async () => {
+    const sample = await readSnapshot(join(__dirname, '..', '..', '..', 'examples', 'dengfeng'));
+    const { countyId } = await new SnapshotRepository(api.db.dataSource).importSnapshot('410187', sample);
+    await api.db.dataSource.query(
+      `INSERT INTO users (username, password_hash, role, display_name, county_id)
+      SELECT 'hr.dengfeng', password_hash, 'county_hr', 'HR', $1 FROM users WHERE username = 'hr'`,
+      [countyId],
+    );
+    const login = await api
+      .http()
+      .post('/auth/login')
+      .send({ username: 'hr.dengfeng', password: PASSWORD })
+      .expect(200);
+    const auth = { authorization: `Bearer ${login.body.access_token}` };
+
+    const { body: plan } = await api
+      .http()
+      .post(`/counties/${countyId}/plans`)
+      .set(auth)
+      .send({ scenario: '取消测试' })
+      .expect(202);
+    await waitForPlan(
+      api.db.dataSource,
+      plan.id,
+      (p) => p.stage === 'solving' || p.stage === 'building',
+      30_000,
+    );
+    const asked = await api.http().post(`/plans/${plan.id}/cancel`).set(auth).expect(202);
+    expect(asked.body).toMatchObject({ status: 'running', cancel_requested: true });
+
+    const stopped = await waitForPlan(api.db.dataSource, plan.id, (p) => p.status !== 'running', 30_000);
+    expect(stopped).toMatchObject({ status: 'cancelled', attempts: 1 });
+    const [{ count }] = await api.db.dataSource.query(
+      `SELECT count(*)::int FROM plan_moves WHERE plan_id = $1`,
+      [plan.id],
+    );
+    expect(count).toBe(0);
   }, 60_000);
 });

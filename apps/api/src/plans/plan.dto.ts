@@ -126,6 +126,7 @@ export class PlanResponseDto {
   @ApiProperty({ nullable: true, type: String, example: 'solving' }) stage!: string | null;
   @ApiProperty({ minimum: 0, maximum: 100 }) progress!: number;
   @ApiProperty() attempts!: number;
+  @ApiProperty({ description: 'a cancel was asked for while the plan ran' }) cancel_requested!: boolean;
   @ApiProperty({ type: Object }) policy_overrides!: Partial<Policy>;
   @ApiProperty({ nullable: true, type: PlanErrorDto }) error!: PlanErrorDto | null;
   @ApiProperty({ nullable: true, type: Object, description: 'plan.json "plan" header once succeeded' })
@@ -145,6 +146,7 @@ export class PlanResponseDto {
       stage: plan.stage,
       progress: plan.progress,
       attempts: plan.attempts,
+      cancel_requested: plan.cancelRequested,
       policy_overrides: plan.policyOverrides,
       error: plan.error,
       header: plan.header,

@@ -3,7 +3,6 @@ import {
   Controller,
   Get,
   Headers,
-  HttpCode,
   Param,
   ParseUUIDPipe,
   Post,
@@ -99,10 +98,16 @@ export class PlansController {
     return new StreamableFile(file.content, { type: file.type });
   }
 
+  /** 200 with the cancelled plan; 202 when a running plan was asked to stop (its worker stops within seconds). */
   @Post('plans/:planId/cancel')
-  @HttpCode(200)
   @Roles('county_hr')
-  cancel(@CurrentUser() auth: AuthUser, @Param('planId', ParseUUIDPipe) id: string) {
-    return this.plans.cancel(auth, id);
+  async cancel(
+    @CurrentUser() auth: AuthUser,
+    @Param('planId', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const plan = await this.plans.cancel(auth, id);
+    response.status(plan.status === 'cancelled' ? 200 : 202);
+    return plan;
   }
 }
