@@ -1,5 +1,6 @@
 /** Reading county snapshots and writing snapshots and plans in the formats of FORMATS.md. */
 export { readSnapshot, type ReadSnapshotOptions } from './snapshot-reader';
+export { UnreadableInputError } from './unreadable-input.error';
 export { writeSnapshot } from './snapshot-writer';
 export { writePlan, planJson } from './plan-writer';
 export { buildPlanWorkbook, type PlanWorkbookContext } from './plan-workbook';
@@ -11,8 +12,4 @@ export {
   POLICY_COLUMNS,
   REQUIRED_COLUMNS,
 } from './snapshot-columns';
-export {
-  applyPolicyOverrides,
-  acceptsPolicyValue,
-  type PolicyOverrideProblem,
-} from './policy-parser';
+export { applyPolicyOverrides, acceptsPolicyValue, type PolicyOverrideProblem } from './policy-parser';

@@ -9,6 +9,7 @@ import { parseSchools } from './schools-parser';
 import { SHEET_NAMES, type SheetName } from './sheet-table';
 import { REQUIRED_SHEETS } from './snapshot-columns';
 import { parseTeachers } from './teachers-parser';
+import { UnreadableInputError } from './unreadable-input.error';
 import { readXlsxWorkbook } from './xlsx-source';
 
 export interface ReadSnapshotOptions {
@@ -43,11 +44,11 @@ async function openSource(path: string): Promise<{ source: SourceResult; name: s
   try {
     isFolder = (await stat(path)).isDirectory();
   } catch {
-    throw new Error(`找不到输入 / input not found: ${path}`);
+    throw new UnreadableInputError(`找不到输入 / input not found: ${path}`);
   }
   if (isFolder) return { source: await readCsvFolder(path), name: basename(path) };
   if (extname(path).toLowerCase() !== '.xlsx') {
-    throw new Error(
+    throw new UnreadableInputError(
       `输入须为 .xlsx 工作簿或 CSV 文件夹 / input must be an .xlsx workbook or a folder of CSV files: ${path}`,
     );
   }

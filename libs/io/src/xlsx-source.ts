@@ -3,6 +3,7 @@ import { localized, type SnapshotIssue } from '@tr/domain';
 import { cellText, isLossyNumber } from './cell-text';
 import type { SourceResult } from './csv-source';
 import { maskNationalId } from './national-id';
+import { UnreadableInputError } from './unreadable-input.error';
 import { SHEET_NAMES, toSheetTable, type SheetRow, type SheetTables } from './sheet-table';
 
 /** Reads the known sheets of a workbook, each cell normalised to text; an absent sheet is left out. */
@@ -11,7 +12,9 @@ export async function readXlsxWorkbook(file: string): Promise<SourceResult> {
   try {
     await workbook.xlsx.readFile(file);
   } catch (error) {
-    throw new Error(`无法读取工作簿 / cannot read workbook ${file}: ${(error as Error).message}`);
+    throw new UnreadableInputError(
+      `无法读取工作簿 / cannot read workbook ${file}: ${(error as Error).message}`,
+    );
   }
   const tables: SheetTables = {};
   const issues: SnapshotIssue[] = [];

@@ -1,4 +1,5 @@
 import { PlanJobErrorCode, PlanJobException } from '@tr/jobs';
+import { UnreadableInputError } from '@tr/io';
 import { CountyNotFoundError } from '@tr/persistence';
 import { QueryFailedError } from 'typeorm';
 import { ApiException } from './api.exception';
@@ -20,6 +21,15 @@ const CONNECTION_ERRORS = new Set([
 
 /** Errors thrown by the libraries below the API, in the API's terms; undefined for anything else. */
 export function fromLibraryError(error: unknown): ApiException | undefined {
+  // An unreadable upload is the client's error, not ours.
+  if (error instanceof UnreadableInputError) {
+    return new ApiException(
+      ErrorCode.SnapshotInvalid,
+      '无法读取上传的工作簿',
+      'the uploaded workbook cannot be read',
+      error.message,
+    );
+  }
   if (error instanceof CountyNotFoundError) {
     const [zh, en] = error.message.split(' / ');
     return new ApiException(ErrorCode.NotFound, zh, en);

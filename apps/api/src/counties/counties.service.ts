@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { SnapshotValidationError, type Snapshot } from '@tr/domain';
+import type { Snapshot } from '@tr/domain';
 import { readSnapshot, writeSnapshot } from '@tr/io';
 import { SnapshotRepository } from '@tr/persistence';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { ApiException } from '../common/api.exception';
 import { ErrorCode } from '../common/error-code';
@@ -14,14 +13,10 @@ import type { CountyResponseDto, CreateCountyDto, ImportResponseDto } from './co
 
 @Injectable()
 export class CountiesService {
-  private readonly snapshots: SnapshotRepository;
-
   constructor(
     private readonly counties: CountiesRepository,
-    dataSource: DataSource,
-  ) {
-    this.snapshots = new SnapshotRepository(dataSource);
-  }
+    private readonly snapshots: SnapshotRepository,
+  ) {}
 
   list(auth: AuthUser): Promise<CountyResponseDto[]> {
     return this.counties.list(auth);
@@ -92,21 +87,6 @@ async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'rotation-api-'));
   try {
     return await work(dir);
-  } catch (error) {
-    // An unreadable upload is the client's error, not ours.
-    if (
-      !(error instanceof SnapshotValidationError) &&
-      error instanceof Error &&
-      /工作簿|workbook/.test(error.message)
-    ) {
-      throw new ApiException(
-        ErrorCode.SnapshotInvalid,
-        '无法读取上传的工作簿',
-        'the uploaded workbook cannot be read',
-        error.message,
-      );
-    }
-    throw error;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@tr/config';
-import { createDataSource } from '@tr/persistence';
+import { SnapshotRepository, createDataSource } from '@tr/persistence';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config.token';
 
@@ -13,8 +13,13 @@ import { APP_CONFIG } from '../config/app-config.token';
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) => createDataSource(config.databaseUrl).initialize(),
     },
+    {
+      provide: SnapshotRepository,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new SnapshotRepository(dataSource),
+    },
   ],
-  exports: [DataSource],
+  exports: [DataSource, SnapshotRepository],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}

@@ -3,7 +3,6 @@ import { PlanLauncher } from '@tr/jobs';
 import type { Plan } from '@tr/domain';
 import { buildPlanWorkbook, planJson } from '@tr/io';
 import { SnapshotRepository, type PlanEntity } from '@tr/persistence';
-import { DataSource } from 'typeorm';
 import { ErrorCode } from '../common/error-code';
 import { Observable, Subject, takeUntil } from 'rxjs';
 import type { AuthUser } from '../auth/auth-user';
@@ -29,16 +28,12 @@ export class PlansService implements BeforeApplicationShutdown {
   /** Ends every open progress stream, so a stopping server is not held open by them (clients reconnect). */
   private readonly stopping = new Subject<void>();
 
-  private readonly snapshots: SnapshotRepository;
-
   constructor(
     private readonly plans: PlansRepository,
     private readonly counties: CountiesService,
     private readonly launcher: PlanLauncher,
-    dataSource: DataSource,
-  ) {
-    this.snapshots = new SnapshotRepository(dataSource);
-  }
+    private readonly snapshots: SnapshotRepository,
+  ) {}
 
   /** Enqueues a plan job; the same Idempotency-Key gives back the same plan, however often it is sent. */
   async create(
