@@ -1,25 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import type { PlanMove } from '@tr/domain';
 import { PlanEntity, PlanMoveEntity } from '@tr/persistence';
-import { DataSource } from 'typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
+import { WhereClause, pagedQuery } from '../common/paged-query.util';
 import { offsetOf } from '../common/pagination.dto';
 import { countyScope, moveScope } from '../common/scope.util';
 import type { MoveQueryDto, MoveResponseDto, PlanQueryDto } from './plan.dto';
+
+const MOVE_COLUMNS = `m.id, m.position, m.staff_no AS teacher_id, m.from_school_code AS from_school, m.to_school_code AS to_school,
+  m.subject, m.kind, m.term_years, m.role, m.reasons, m.reasons_zh, m.status`;
 
 @Injectable()
 export class PlansRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(auth: AuthUser, countyId: string, query: PlanQueryDto): Promise<[PlanEntity[], number]> {
-    const builder = this.dataSource.manager
-      .createQueryBuilder(PlanEntity, 'p')
-      .where('p.county_id = :countyId', { countyId })
+    const builder = this.scopedPlans(auth)
+      .andWhere('p.county_id = :countyId', { countyId })
       .orderBy('p.created_at', 'DESC')
       .addOrderBy('p.id')
       .skip(offsetOf(query))
       .take(query.page_size);
-    if (auth.role !== 'admin') builder.andWhere('p.county_id = :scopeCounty', { scopeCounty: auth.countyId });
     if (query.status) builder.andWhere('p.status = :status', { status: query.status });
     if (query.year) builder.andWhere('p.year = :year', { year: query.year });
     return builder.getManyAndCount();
@@ -27,9 +29,15 @@ export class PlansRepository {
 
   /** The plan if the user's county holds it (any county for an admin). */
   async find(auth: AuthUser, id: string): Promise<PlanEntity | null> {
-    const builder = this.dataSource.manager.createQueryBuilder(PlanEntity, 'p').where('p.id = :id', { id });
-    if (auth.role !== 'admin') builder.andWhere('p.county_id = :scopeCounty', { scopeCounty: auth.countyId });
-    return builder.getOne();
+    return this.scopedPlans(auth).andWhere('p.id = :id', { id }).getOne();
+  }
+
+  /** Plans of the user's county (any county for an admin): the scope is part of the query. */
+  private scopedPlans(auth: AuthUser): SelectQueryBuilder<PlanEntity> {
+    const builder = this.dataSource.manager.createQueryBuilder(PlanEntity, 'p');
+    return auth.role === 'admin'
+      ? builder.where('TRUE')
+      : builder.where('p.county_id = :scopeCounty', { scopeCounty: auth.countyId });
   }
 
   /** Every move of a plan, in plan.json order, as the domain's PlanMove. */
@@ -53,31 +61,19 @@ export class PlansRepository {
 
   /** A principal gets only the moves into or out of their school; the condition is in the query. */
   async moves(auth: AuthUser, planId: string, query: MoveQueryDto): Promise<[MoveResponseDto[], number]> {
-    const params: unknown[] = [planId];
-    const where = ['m.plan_id = $1'];
-    if (query.school)
-      where.push(
-        `(m.from_school_code = $${params.push(query.school)} OR m.to_school_code = $${params.length})`,
-      );
-    if (query.subject) where.push(`m.subject = $${params.push(query.subject)}`);
-    const county = countyScope(auth, 'p.county_id', params.length + 1);
-    params.push(...county.params);
-    where.push(county.sql);
-    const move = moveScope(auth, 'm', params.length + 1);
-    params.push(...move.params);
-    where.push(move.sql);
-    const filter = where.join(' AND ');
-    const from = 'FROM plan_moves m JOIN plans p ON p.id = m.plan_id';
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total ${from} WHERE ${filter}`,
-      params,
+    const where = new WhereClause().add('m.plan_id = $?', planId);
+    if (query.school) where.add('(m.from_school_code = $? OR m.to_school_code = $?)', query.school);
+    if (query.subject) where.add('m.subject = $?', query.subject);
+    where.scope((n) => countyScope(auth, 'p.county_id', n)).scope((n) => moveScope(auth, 'm', n));
+    return pagedQuery(
+      this.dataSource,
+      {
+        columns: MOVE_COLUMNS,
+        from: 'FROM plan_moves m JOIN plans p ON p.id = m.plan_id',
+        orderBy: 'm.position',
+      },
+      where,
+      query,
     );
-    const rows = await this.dataSource.query(
-      `SELECT m.id, m.position, m.staff_no AS teacher_id, m.from_school_code AS from_school, m.to_school_code AS to_school,
-              m.subject, m.kind, m.term_years, m.role, m.reasons, m.reasons_zh, m.status
-       ${from} WHERE ${filter} ORDER BY m.position LIMIT ${query.page_size} OFFSET ${offsetOf(query)}`,
-      params,
-    );
-    return [rows, total];
   }
 }

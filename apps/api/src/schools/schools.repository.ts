@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
-import { offsetOf } from '../common/pagination.dto';
+import { WhereClause, pagedQuery } from '../common/paged-query.util';
 import { schoolScope } from '../common/scope.util';
 import type { FlexibleGrantDto, PostResponseDto, SchoolQueryDto, SchoolResponseDto } from './school.dto';
 
-const SELECT = `SELECT s.id, s.county_id, s.code, s.name, s.type, s.area, d.name AS district, g.name AS education_group,
+const COLUMNS = `s.id, s.county_id, s.code, s.name, s.type, s.area, d.name AS district, g.name AS education_group,
     s.remote, s.pupils_primary, s.pupils_junior, s.classes_primary, s.classes_junior,
-    (SELECT count(*)::int FROM teachers t WHERE t.school_id = s.id) AS teachers
-  FROM schools s
+    (SELECT count(*)::int FROM teachers t WHERE t.school_id = s.id) AS teachers`;
+const FROM = `FROM schools s
   LEFT JOIN districts d ON d.id = s.district_id
   LEFT JOIN education_groups g ON g.id = s.education_group_id`;
 
@@ -21,34 +21,23 @@ export class SchoolsRepository {
     countyId: string,
     query: SchoolQueryDto,
   ): Promise<[SchoolResponseDto[], number]> {
-    const params: unknown[] = [countyId];
-    const where = ['s.county_id = $1'];
-    const add = (sql: (n: number) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(params.length));
-    };
-    if (query.area) add((n) => `s.area = $${n}`, query.area);
-    if (query.type) add((n) => `s.type = $${n}`, query.type);
-    if (query.district) add((n) => `d.name = $${n}`, query.district);
-    if (query.q) add((n) => `(s.code ILIKE $${n} OR s.name ILIKE $${n})`, `%${escapeLike(query.q)}%`);
-    const scope = schoolScope(auth, 's', params.length + 1);
-    params.push(...scope.params);
-    where.push(scope.sql);
-    const filter = where.join(' AND ');
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM schools s LEFT JOIN districts d ON d.id = s.district_id WHERE ${filter}`,
-      params,
+    const where = new WhereClause().add('s.county_id = $?', countyId);
+    if (query.area) where.add('s.area = $?', query.area);
+    if (query.type) where.add('s.type = $?', query.type);
+    if (query.district) where.add('d.name = $?', query.district);
+    if (query.q) where.add('(s.code ILIKE $? OR s.name ILIKE $?)', `%${escapeLike(query.q)}%`);
+    where.scope((n) => schoolScope(auth, 's', n));
+    return pagedQuery(
+      this.dataSource,
+      { columns: COLUMNS, from: FROM, orderBy: 's.sheet_order' },
+      where,
+      query,
     );
-    const rows = await this.dataSource.query(
-      `${SELECT} WHERE ${filter} ORDER BY s.sheet_order LIMIT ${query.page_size} OFFSET ${offsetOf(query)}`,
-      params,
-    );
-    return [rows, total];
   }
 
   async find(auth: AuthUser, id: string): Promise<SchoolResponseDto | undefined> {
     const scope = schoolScope(auth, 's', 2);
-    const rows = await this.dataSource.query(`${SELECT} WHERE s.id = $1 AND ${scope.sql}`, [
+    const rows = await this.dataSource.query(`SELECT ${COLUMNS} ${FROM} WHERE s.id = $1 AND ${scope.sql}`, [
       id,
       ...scope.params,
     ]);

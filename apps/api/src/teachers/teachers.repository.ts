@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { AuditLogEntity } from '@tr/persistence';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
-import { offsetOf } from '../common/pagination.dto';
+import { WhereClause, pagedQuery } from '../common/paged-query.util';
 import { schoolScope, teacherScope } from '../common/scope.util';
 import type { PostingDto, RotationRecordDto, TeacherQueryDto, TeacherRow } from './teacher.dto';
 
-const SELECT = `SELECT t.id, t.county_id, t.staff_no, t.name, t.school_id, s.code AS school_code, s.name AS school_name,
+const COLUMNS = `t.id, t.county_id, t.staff_no, t.name, t.school_id, s.code AS school_code, s.name AS school_name,
     t.subject, t.extra_subjects, t.title, t.backbone, t.degree, t.status, t.role,
-    to_char(t.at_school_since, 'YYYY-MM-DD') AS at_school_since, t.national_id
-  FROM teachers t JOIN schools s ON s.id = t.school_id`;
+    to_char(t.at_school_since, 'YYYY-MM-DD') AS at_school_since, t.national_id`;
+const FROM = 'FROM teachers t JOIN schools s ON s.id = t.school_id';
 
 @Injectable()
 export class TeachersRepository {
@@ -20,28 +20,21 @@ export class TeachersRepository {
     schoolId: string,
     query: TeacherQueryDto,
   ): Promise<[TeacherRow[], number]> {
-    const params: unknown[] = [schoolId];
-    const where = ['t.school_id = $1'];
-    if (query.subject) where.push(`t.subject = $${params.push(query.subject)}`);
-    if (query.status) where.push(`t.status = $${params.push(query.status)}`);
-    const school = schoolScope(auth, 's', params.length + 1);
-    params.push(...school.params);
-    where.push(school.sql);
-    const filter = where.join(' AND ');
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM teachers t JOIN schools s ON s.id = t.school_id WHERE ${filter}`,
-      params,
+    const where = new WhereClause().add('t.school_id = $?', schoolId);
+    if (query.subject) where.add('t.subject = $?', query.subject);
+    if (query.status) where.add('t.status = $?', query.status);
+    where.scope((n) => schoolScope(auth, 's', n));
+    return pagedQuery(
+      this.dataSource,
+      { columns: COLUMNS, from: FROM, orderBy: 't.sheet_order' },
+      where,
+      query,
     );
-    const rows = await this.dataSource.query(
-      `${SELECT} WHERE ${filter} ORDER BY t.sheet_order LIMIT ${query.page_size} OFFSET ${offsetOf(query)}`,
-      params,
-    );
-    return [rows, total];
   }
 
   async find(auth: AuthUser, id: string): Promise<TeacherRow | undefined> {
     const scope = teacherScope(auth, 't', 2);
-    const rows = await this.dataSource.query(`${SELECT} WHERE t.id = $1 AND ${scope.sql}`, [
+    const rows = await this.dataSource.query(`SELECT ${COLUMNS} ${FROM} WHERE t.id = $1 AND ${scope.sql}`, [
       id,
       ...scope.params,
     ]);
