@@ -17,6 +17,7 @@ import {
   type Teacher,
 } from '@tr/domain';
 import { stepDown, stepUp, type BalanceKey, type BalanceTargets } from './balance-targets';
+import type { PricingPlan } from './column-generation';
 import { LinearModelBuilder, type LinearModel } from './linear-model';
 import { eligibleHeads, groupEligibleTeachers, type TeacherGroup } from './teacher-groups';
 
@@ -49,6 +50,7 @@ export interface RotationModel {
   dueHeads: Teacher[];
   eligible: number;
   moverBounds: { min: number; max: number };
+  pricing: PricingPlan;
 }
 
 interface Candidate {
@@ -106,22 +108,39 @@ export function buildRotationModel(
   const reachable = reachableSchools(schools, policy.max_distance_km);
   const chooser = new CandidateChooser(context, reachable, balance, capacity, present, need, inScope);
 
+  // The LP starts from each group's nearest destination and its nearest one short of a subject the group
+  // teaches; the other destinations are priced in when the duals ask for them (column-generation.ts).
+  const familyOf: number[] = [];
+  const seed: number[] = [];
   for (const group of groups) {
     const groupRow = b.row(`group:${group.index}`, -Infinity, group.teachers.length);
     const preferred = preferenceCounts(group.teachers);
+    const destinations: { km: number; code: string; short: boolean; first: number; end: number }[] = [];
     for (const candidate of chooser.forGroup(group, preferred)) {
       const to = candidate.school.code;
       const subjects = group.subjects.filter((subject) => capacity(to, subject) > 0);
+      const first = columns.length;
+      const short = subjects.some((subject) => ceilFte(need(to, subject)) > present(to, subject));
       const wanting = preferred.get(to) ?? 0;
-      // p ≤ flows to the school and p ≤ members who asked for it: the number of wishes granted.
-      const prefRow = wanting > 0 && subjects.length > 0 && policy.weight_preference > 0 ? b.row(`pref:${group.index}:${to}`, -Infinity, 0) : undefined;
+      const granting = wanting > 0 && subjects.length > 0 && policy.weight_preference > 0;
+      // Wishes granted = min(flows to the school, members who asked for it). Where every member asked,
+      // that is the flow itself and the bonus goes on the flow; otherwise p ≤ flows and p ≤ wanting.
+      const everyoneAsked = granting && wanting >= group.teachers.length;
+      const prefRow = granting && !everyoneAsked ? b.row(`pref:${group.index}:${to}`, -Infinity, 0) : undefined;
+      const bonus = everyoneAsked ? policy.weight_preference : 0;
       for (const subject of subjects) {
         const entries = moveEntries(group.school, to, group.subject, subject, group.backbone, group.aboveDegree);
         entries.push([groupRow, 1]);
         if (prefRow !== undefined) entries.push([prefRow, -1]);
-        add({ type: 'flow', group, to, subject, km: candidate.km }, `x${group.index}_${to}_${subject}`, travelCost(candidate.km), 0, group.teachers.length, true, entries);
+        add({ type: 'flow', group, to, subject, km: candidate.km }, `x${group.index}_${to}_${subject}`, travelCost(candidate.km) - bonus, 0, group.teachers.length, true, entries);
       }
       if (prefRow !== undefined) add({ type: 'preference' }, `p${group.index}_${to}`, -policy.weight_preference, 0, wanting, false, [[prefRow, 1]]);
+      for (let c = first; c < columns.length; c++) familyOf[c] = columns[c].type === 'flow' ? group.index : -1;
+      destinations.push({ km: candidate.km ?? UNKNOWN_DISTANCE_KM, code: to, short, first, end: columns.length });
+    }
+    destinations.sort((x, y) => x.km - y.km || (x.code < y.code ? -1 : 1));
+    for (const picked of new Set([destinations[0], destinations.find((d) => d.short)])) {
+      if (picked) for (let c = picked.first; c < picked.end; c++) if (familyOf[c] >= 0) seed.push(c);
     }
   }
 
@@ -146,7 +165,13 @@ export function buildRotationModel(
   // still send backbone teachers): growth costs a thousand times what improvement earns, more than any
   // shortage it could fill.
   const notWorse = new Map<BalanceKey, number>();
+  // Where a school's count enters one balance key only, its steps share the count's own row.
+  const sharedStepRow = new Map<string, number>();
   const balanceRow = (code: string, key: BalanceKey) => {
+    ensureCvRow(key);
+    return b.row(`bal:${code}:${key}`, 0, 0);
+  };
+  const ensureCvRow = (key: BalanceKey) => {
     if (!notWorse.has(key) && CV_GROWTH_PENALTY > 0) {
       // Aim below today's CV² by a margin: the model prices CV² around today's mean, and the mean itself
       // moves a little when teachers change stage or subject.
@@ -158,16 +183,19 @@ export function buildRotationModel(
       notWorse.set(key, row);
       add({ type: 'balance' }, `cv_growth_${key}`, CV_GROWTH_PENALTY * policy.weight_balance, 0, Infinity, false, [[row, -1]]);
     }
-    return b.row(`bal:${code}:${key}`, 0, 0);
   };
-  const balanceEntries = (code: string, indicator: IndicatorName): [number, number][] => {
+  const balanceKeys = (code: string, indicator: IndicatorName): BalanceKey[] => {
     const targets = balance.get(code);
-    return STAGES.filter((stage) => targets?.has(`${stage}:${indicator}`)).map((stage) => [balanceRow(code, `${stage}:${indicator}`), 1]);
+    return STAGES.map((stage): BalanceKey => `${stage}:${indicator}`).filter((key) => targets?.has(key));
   };
+  const balanceEntries = (code: string, indicator: IndicatorName): [number, number][] =>
+    balanceKeys(code, indicator).map((key) => [balanceRow(code, key), 1]);
 
   // Net change of a school × subject: never below its last needed teacher, never above its cap; the
   // shortage left is short + N ≥ ⌈need⌉ − present, counted in whole teachers (a subject needing 0.3 FTE
   // still needs someone to teach it) so the LP relaxation can't spread fractions over many schools.
+  // Constant parts of the net changes that enter balance rows: they move to the rows' right-hand sides.
+  const balanceOffset = new Map<number, number>();
   for (const code of codes) {
     const school = context.schoolsByCode.get(code)!;
     for (const subject of SUBJECTS) {
@@ -175,24 +203,42 @@ export function buildRotationModel(
       if (net === undefined) continue;
       const before = present(code, subject);
       const lower = need(code, subject) > 0 && before >= 1 ? 1 - before : -before;
-      const entries: [number, number][] = [[net, -1]];
-      const shortfall = ceilFte(need(code, subject)) - before;
+      const upper = capacity(code, subject) - before;
+      const counted = PE_ARTS_SUBJECTS.has(subject) ? balanceEntries(code, 'pe_arts') : [];
       if (need(code, subject) > 0) {
-        const row = b.row(`short:${code}:${subject}`, shortfall, Infinity);
-        entries.push([row, 1]);
-        add({ type: 'shortage' }, `s_${code}_${subject}`, shortageWeight(school, subject, policy), 0, Infinity, false, [[row, 1]]);
+        // The net change N = shortfall − s + e: s the shortage left (priced), e the staff added beyond
+        // the shortfall. Written straight into the net row, so no row of its own is needed.
+        const shortfall = ceilFte(need(code, subject)) - before;
+        b.setRowBounds(net, shortfall, shortfall);
+        const scaled = (sign: number) => counted.map(([row, v]): [number, number] => [row, sign * v]);
+        for (const [row, v] of counted) balanceOffset.set(row, (balanceOffset.get(row) ?? 0) + v * shortfall);
+        // A school keeping its only teacher of a subject needing one FTE or less can't be short of it.
+        if (shortfall > lower) add({ type: 'shortage' }, `s_${code}_${subject}`, shortageWeight(school, subject, policy), 0, shortfall - lower, false, [[net, 1], ...scaled(-1)]);
+        if (upper > shortfall) add({ type: 'total' }, `e_${code}_${subject}`, 0, 0, upper - shortfall, false, [[net, -1], ...scaled(1)]);
+      } else if (counted.length > 0) {
+        add({ type: 'total' }, `n_${code}_${subject}`, 0, lower, upper, false, [[net, -1], ...counted]);
+      } else {
+        b.setRowBounds(net, lower, upper);
       }
-      if (PE_ARTS_SUBJECTS.has(subject)) entries.push(...balanceEntries(code, 'pe_arts'));
-      add({ type: 'total' }, `n_${code}_${subject}`, 0, lower, capacity(code, subject) - before, false, entries);
     }
     const held = indicatorCounts(context.teachersBySchool.get(code) ?? []);
     for (const indicator of ['backbone', 'degree_above'] as const) {
       const row = b.findRow(`ind:${code}:${indicator}`);
       // A school can't lose more of them than it has.
-      if (row !== undefined) add({ type: 'total' }, `i_${code}_${indicator}`, 0, -held[indicator], Infinity, false, [[row, -1], ...balanceEntries(code, indicator)]);
+      if (row === undefined) continue;
+      const keys = balanceKeys(code, indicator);
+      if (keys.length === 0) {
+        b.setRowBounds(row, -held[indicator], Infinity);
+      } else if (keys.length === 1) {
+        // The steps' own capacity (down to zero) keeps the count from going below zero.
+        ensureCvRow(keys[0]);
+        sharedStepRow.set(`${code}|${keys[0]}`, row);
+      } else {
+        add({ type: 'total' }, `i_${code}_${indicator}`, 0, -held[indicator], Infinity, false, [[row, -1], ...balanceEntries(code, indicator)]);
+      }
     }
     for (const [key, target] of balance.get(code) ?? []) {
-      const row = b.findRow(`bal:${code}:${key}`);
+      const row = sharedStepRow.get(`${code}|${key}`) ?? b.findRow(`bal:${code}:${key}`);
       if (row === undefined) continue;
       const cvRow = notWorse.get(key);
       for (let k = 0; k < BALANCE_STEPS; k++) {
@@ -207,10 +253,16 @@ export function buildRotationModel(
     }
   }
 
+  for (const [row, offset] of balanceOffset) b.setRowBounds(row, -offset, -offset);
+
   add({ type: 'rate_slack' }, 'slack_rate', RATE_PENALTY, 0, Infinity, false, [[moversMin, 1]]);
   add({ type: 'backbone_slack' }, 'slack_backbone', BACKBONE_PENALTY, 0, Infinity, false, [[backboneRow, 1]]);
 
-  return { model: b.build(), columns, groups, heads, dueHeads, eligible, moverBounds };
+  const family = new Int32Array(columns.length).fill(-1);
+  familyOf.forEach((f, c) => (family[c] = f));
+  for (let c = 0; c < columns.length; c++) if (family[c] < 0) seed.push(c);
+  seed.sort((x, y) => x - y);
+  return { model: b.build(), columns, groups, heads, dueHeads, eligible, moverBounds, pricing: { seed, family } };
 }
 
 /** Weight of one FTE of shortage: more in rural and remote schools and in the scarce subjects. */

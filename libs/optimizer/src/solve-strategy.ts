@@ -1,11 +1,14 @@
+import { solveLpByPricing, type PricingPlan } from './column-generation';
 import { restrictColumns, type LinearModel } from './linear-model';
-import type { MipSolver, SolveResult } from './solver';
+import type { MipSolver, SolveResult, SolveStatus } from './solver';
 
 export interface StrategyOptions {
   timeLimitSeconds: number;
   /** Move columns whose LP reduced cost is above this are left out of the MIP. */
   reducedCostThreshold: number;
   mipRelGap: number;
+  /** With a backend that offers LP sessions, the LP relaxation is solved by pricing columns in. */
+  pricing?: PricingPlan;
 }
 
 export interface StrategyResult {
@@ -17,6 +20,23 @@ export interface StrategyResult {
   lpSeconds: number;
   mipSeconds: number;
   keptColumns: number;
+  /** Columns the LP relaxation was solved over (all of them without pricing). */
+  lpColumns: number;
+}
+
+/** Stop pricing once the restricted LP is within this of the full LP (0.01%): far below the MIP gap. */
+const PRICING_BOUND_GAP = 1e-4;
+/** Destinations priced in per teacher group and round. */
+const PRICED_PER_GROUP = 2;
+
+interface Relaxation {
+  status: SolveStatus;
+  values: Float64Array;
+  objective: number;
+  bound: number;
+  reducedCosts?: Float64Array;
+  seconds: number;
+  columns: number;
 }
 
 const INTEGRALITY_TOLERANCE = 1e-6;
@@ -30,11 +50,11 @@ const INTEGRALITY_TOLERANCE = 1e-6;
  */
 export async function solveLpGuided(model: LinearModel, solver: MipSolver, options: StrategyOptions): Promise<StrategyResult> {
   const started = performance.now();
-  const lp = await solver.solve(model, { relaxation: true, timeLimitSeconds: options.timeLimitSeconds, mipRelGap: options.mipRelGap });
+  const lp = await solveRelaxation(model, solver, options);
   if (lp.status !== 'optimal') throw new Error(`LP relaxation failed: ${lp.status}`);
   const lpSeconds = lp.seconds;
   if (isIntegral(model, lp.values)) {
-    return { values: lp.values, objective: lp.objective, lpBound: lp.objective, status: 'optimal', lpSeconds, mipSeconds: 0, keptColumns: model.numCols };
+    return { values: lp.values, objective: lp.objective, lpBound: lp.bound, status: 'optimal', lpSeconds, mipSeconds: 0, keptColumns: lp.columns, lpColumns: lp.columns };
   }
   const keep: number[] = [];
   for (let c = 0; c < model.numCols; c++) {
@@ -59,12 +79,32 @@ export async function solveLpGuided(model: LinearModel, solver: MipSolver, optio
   return {
     values,
     objective: mip.objective,
-    lpBound: lp.objective,
+    lpBound: lp.bound,
     status: mip.status,
     lpSeconds,
     mipSeconds,
     keptColumns: keep.length,
+    lpColumns: lp.columns,
   };
+}
+
+async function solveRelaxation(model: LinearModel, solver: MipSolver, options: StrategyOptions): Promise<Relaxation> {
+  const started = performance.now();
+  if (options.pricing && solver.openLp) {
+    const session = await solver.openLp(model, options.pricing.seed);
+    try {
+      const lp = solveLpByPricing(model, session, options.pricing, {
+        timeLimitSeconds: options.timeLimitSeconds,
+        boundGap: PRICING_BOUND_GAP,
+        perFamily: PRICED_PER_GROUP,
+      });
+      return { ...lp, seconds: (performance.now() - started) / 1000 };
+    } finally {
+      session.close();
+    }
+  }
+  const lp = await solver.solve(model, { relaxation: true, timeLimitSeconds: options.timeLimitSeconds, mipRelGap: options.mipRelGap });
+  return { ...lp, bound: lp.objective, columns: model.numCols };
 }
 
 function anchorIntegralColumns(model: LinearModel, restricted: LinearModel, keep: readonly number[], lpValues: Float64Array): LinearModel {

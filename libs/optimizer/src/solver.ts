@@ -21,9 +21,31 @@ export interface SolveResult {
   seconds: number;
 }
 
+/** One solve of an {@link LpSession}: values of the session's columns, in the order they were added. */
+export interface LpSessionResult {
+  status: SolveStatus;
+  objective: number;
+  values: Float64Array;
+  /** One dual per row of the model: a column's reduced cost is its cost minus Σ duals × coefficients. */
+  rowDuals: Float64Array;
+  seconds: number;
+}
+
+/**
+ * The LP relaxation of a model restricted to some of its columns, kept open so that columns can be
+ * added and the LP re-solved from the last optimal basis rather than from scratch.
+ */
+export interface LpSession {
+  addColumns(columns: readonly number[]): void;
+  solve(timeLimitSeconds: number): LpSessionResult;
+  close(): void;
+}
+
 /** A MIP backend. Each is deterministic: the same model and options give the same answer. */
 export interface MipSolver {
   readonly name: string;
   readonly version: string;
   solve(model: LinearModel, options: SolveOptions): Promise<SolveResult>;
+  /** Backends that can warm-start an LP after adding columns offer sessions; the others solve whole. */
+  openLp?(model: LinearModel, columns: readonly number[]): Promise<LpSession>;
 }

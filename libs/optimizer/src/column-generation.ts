@@ -1,0 +1,124 @@
+import type { LinearModel } from './linear-model';
+import type { LpSession, SolveStatus } from './solver';
+
+/** Where the LP starts and how new columns are grouped when they are priced in. */
+export interface PricingPlan {
+  /** Columns of the first restricted LP; every column without a family must be among them. */
+  seed: readonly number[];
+  /** Columns that are alternatives for one another (a teacher group's destinations) share a family. */
+  family: Int32Array;
+}
+
+export interface PricingOptions {
+  timeLimitSeconds: number;
+  /** Stop once the restricted LP is proven within this relative distance of the full LP's optimum. */
+  boundGap: number;
+  /** Columns priced in per family and round: the most attractive first. */
+  perFamily: number;
+}
+
+export interface PricedLp {
+  status: SolveStatus;
+  /** Values for every column of the model; those never priced in are zero. */
+  values: Float64Array;
+  /** Optimum of the restricted LP: a value the full LP can reach. */
+  objective: number;
+  /** A lower bound on the full LP's optimum, from the final duals (equal to it once nothing prices in). */
+  bound: number;
+  reducedCosts: Float64Array;
+  rounds: number;
+  columns: number;
+}
+
+/** A column "prices in" when its reduced cost is below this; smaller values are solver noise. */
+const PRICING_TOLERANCE = 1e-6;
+/** Duals and reduced costs this small count as zero in the bound, where an infinite bound would meet them. */
+const ZERO = 1e-9;
+
+/**
+ * Column generation on the LP relaxation: solve it over a few likely columns, price every other column
+ * with the duals, add the ones that would lower the objective, and re-solve from the last basis. Most
+ * destinations of a teacher group never matter, so the LPs stay a third of the full model's size. Each
+ * round's duals also give a valid lower bound on the full LP (Lagrangian bound), so the loop can stop
+ * as soon as the restricted optimum is proven close enough.
+ */
+export function solveLpByPricing(model: LinearModel, session: LpSession, plan: PricingPlan, options: PricingOptions): PricedLp {
+  const started = performance.now();
+  const inLp = new Uint8Array(model.numCols);
+  const order: number[] = [...plan.seed];
+  for (const c of order) inLp[c] = 1;
+  for (let c = 0; c < model.numCols; c++) {
+    if (!inLp[c] && plan.family[c] < 0) throw new Error(`column ${model.colNames[c]} has no family and is not in the seed`);
+  }
+  for (let round = 1; ; round++) {
+    const remaining = Math.max(1, options.timeLimitSeconds - (performance.now() - started) / 1000);
+    const lp = session.solve(remaining);
+    const reducedCosts = reducedCostsOf(model, lp.rowDuals);
+    const bound = lagrangianBound(model, lp.rowDuals, reducedCosts);
+    const entering = lp.status === 'optimal' ? attractiveColumns(model, plan.family, inLp, reducedCosts, options.perFamily) : [];
+    const closeEnough = lp.objective - bound <= options.boundGap * Math.max(1, Math.abs(lp.objective));
+    if (lp.status !== 'optimal' || entering.length === 0 || closeEnough) {
+      const values = new Float64Array(model.numCols);
+      order.forEach((c, i) => (values[c] = lp.values[i]));
+      return {
+        status: lp.status,
+        values,
+        objective: lp.objective,
+        bound: entering.length === 0 ? lp.objective : Math.min(bound, lp.objective),
+        reducedCosts,
+        rounds: round,
+        columns: order.length,
+      };
+    }
+    for (const c of entering) inLp[c] = 1;
+    order.push(...entering);
+    session.addColumns(entering);
+  }
+}
+
+export function reducedCostsOf(model: LinearModel, rowDuals: Float64Array): Float64Array {
+  const reduced = new Float64Array(model.numCols);
+  for (let c = 0; c < model.numCols; c++) {
+    let value = model.colCost[c];
+    for (let k = model.colStart[c]; k < model.colStart[c + 1]; k++) value -= model.value[k] * rowDuals[model.rowIndex[k]];
+    reduced[c] = value;
+  }
+  return reduced;
+}
+
+/**
+ * min over the column and row bounds of cᵀx − yᵀ(Ax − r): a lower bound on the LP for any duals y (weak
+ * duality), and its optimum when y is optimal for the full model.
+ */
+export function lagrangianBound(model: LinearModel, rowDuals: Float64Array, reducedCosts: Float64Array): number {
+  let bound = 0;
+  for (let c = 0; c < model.numCols; c++) {
+    const d = reducedCosts[c];
+    if (Math.abs(d) <= ZERO) continue;
+    const at = d > 0 ? model.colLower[c] : model.colUpper[c];
+    bound += Number.isFinite(at) ? d * at : Math.abs(d) <= PRICING_TOLERANCE ? 0 : -Infinity;
+  }
+  for (let r = 0; r < model.numRows; r++) {
+    const y = rowDuals[r];
+    if (Math.abs(y) <= ZERO) continue;
+    const at = y > 0 ? model.rowLower[r] : model.rowUpper[r];
+    bound += Number.isFinite(at) ? y * at : Math.abs(y) <= PRICING_TOLERANCE ? 0 : -Infinity;
+  }
+  return bound;
+}
+
+function attractiveColumns(model: LinearModel, family: Int32Array, inLp: Uint8Array, reducedCosts: Float64Array, perFamily: number): number[] {
+  const candidates: number[] = [];
+  for (let c = 0; c < model.numCols; c++) if (!inLp[c] && reducedCosts[c] < -PRICING_TOLERANCE) candidates.push(c);
+  // Most attractive first, ties by index so the rounds never depend on anything but the model.
+  candidates.sort((a, b) => reducedCosts[a] - reducedCosts[b] || a - b);
+  const taken = new Map<number, number>();
+  const entering: number[] = [];
+  for (const c of candidates) {
+    const count = taken.get(family[c]) ?? 0;
+    if (count >= perFamily) continue;
+    taken.set(family[c], count + 1);
+    entering.push(c);
+  }
+  return entering.sort((a, b) => a - b);
+}
