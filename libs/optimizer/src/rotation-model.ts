@@ -124,17 +124,19 @@ export function buildRotationModel(
       const wanting = preferred.get(to) ?? 0;
       const granting = wanting > 0 && subjects.length > 0 && policy.weight_preference > 0;
       // Wishes granted = min(flows to the school, members who asked for it). Where every member asked,
-      // that is the flow itself and the bonus goes on the flow; otherwise p ≤ flows and p ≤ wanting.
+      // that is the flow itself, so the bonus goes on the flow. Otherwise the flow is split into members
+      // who asked (bonus, at most `wanting` of them) and the rest.
       const everyoneAsked = granting && wanting >= group.teachers.length;
-      const prefRow = granting && !everyoneAsked ? b.row(`pref:${group.index}:${to}`, -Infinity, 0) : undefined;
-      const bonus = everyoneAsked ? policy.weight_preference : 0;
-      for (const subject of subjects) {
+      const wishRow = granting && !everyoneAsked && subjects.length > 1 ? b.row(`wish:${group.index}:${to}`, -Infinity, wanting) : undefined;
+      const flow = (subject: Subject, suffix: string, bonus: number, upper: number, extra: [number, number][]) => {
         const entries = moveEntries(group.school, to, group.subject, subject, group.backbone, group.aboveDegree);
-        entries.push([groupRow, 1]);
-        if (prefRow !== undefined) entries.push([prefRow, -1]);
-        add({ type: 'flow', group, to, subject, km: candidate.km }, `x${group.index}_${to}_${subject}`, travelCost(candidate.km) - bonus, 0, group.teachers.length, true, entries);
+        entries.push([groupRow, 1], ...extra);
+        add({ type: 'flow', group, to, subject, km: candidate.km }, `x${group.index}_${to}_${subject}${suffix}`, travelCost(candidate.km) - bonus, 0, upper, true, entries);
+      };
+      for (const subject of subjects) {
+        flow(subject, '', everyoneAsked ? policy.weight_preference : 0, group.teachers.length, []);
+        if (granting && !everyoneAsked) flow(subject, '_wish', policy.weight_preference, wanting, wishRow === undefined ? [] : [[wishRow, 1]]);
       }
-      if (prefRow !== undefined) add({ type: 'preference' }, `p${group.index}_${to}`, -policy.weight_preference, 0, wanting, false, [[prefRow, 1]]);
       for (let c = first; c < columns.length; c++) familyOf[c] = columns[c].type === 'flow' ? group.index : -1;
       destinations.push({ km: candidate.km ?? UNKNOWN_DISTANCE_KM, code: to, short, first, end: columns.length });
     }
@@ -335,11 +337,7 @@ class CandidateChooser {
     const accepts = (c: Candidate) => group.subjects.some((s) => this.capacity(c.school.code, s) > 0);
     take(accepts, this.k);
     take((c) => group.subjects.some((s) => ceilFte(this.need(c.school.code, s)) > this.present(c.school.code, s)), this.k);
-    const carries: IndicatorName[] = [
-      ...(group.backbone ? (['backbone'] as const) : []),
-      ...(group.aboveDegree ? (['degree_above'] as const) : []),
-      ...(group.subjects.some((s) => PE_ARTS_SUBJECTS.has(s)) ? (['pe_arts'] as const) : []),
-    ];
+    const carries = carriedIndicators(group);
     if (carries.length > 0) take((c) => accepts(c) && this.belowMean(c.school.code, carries), Math.ceil(this.k / 2));
     for (const code of preferred.keys()) {
       const candidate = all.find((c) => c.school.code === code);
@@ -358,6 +356,14 @@ class CandidateChooser {
       }),
     );
   }
+}
+
+function carriedIndicators(group: TeacherGroup): IndicatorName[] {
+  return [
+    ...(group.backbone ? (['backbone'] as const) : []),
+    ...(group.aboveDegree ? (['degree_above'] as const) : []),
+    ...(group.subjects.some((s) => PE_ARTS_SUBJECTS.has(s)) ? (['pe_arts'] as const) : []),
+  ];
 }
 
 type AddColumn = (meta: ColumnMeta, name: string, cost: number, lower: number, upper: number, integer: boolean, entries: [number, number][]) => void;
