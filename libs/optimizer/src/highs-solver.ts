@@ -8,6 +8,14 @@ const HIGHS_PACKAGE_VERSION = packageVersion('highs');
 
 let runtime: Promise<Highs> | undefined;
 
+/**
+ * Starts compiling the HiGHS WebAssembly module. V8 compiles it on background threads, so calling this
+ * before building a model takes the compilation out of the first solve's time.
+ */
+export function warmUpHighs(): void {
+  runtime ??= loadHighs();
+}
+
 type HighsModel = ReturnType<Highs['createModel']>;
 
 /**

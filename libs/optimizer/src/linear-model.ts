@@ -62,9 +62,12 @@ export class LinearModelBuilder {
   /** Adds a column with its coefficients; entries on the same row are summed. */
   column(name: string, cost: number, lower: number, upper: number, integer: boolean, entries: [number, number][]): number {
     const index = this.cost.length;
-    const merged = new Map<number, number>();
-    for (const [row, value] of entries) merged.set(row, (merged.get(row) ?? 0) + value);
-    for (const [row, value] of [...merged].sort((a, b) => a[0] - b[0])) {
+    // A column has a handful of entries: sort them by row in place and sum neighbours on the same row.
+    const sorted = entries.length > 1 ? [...entries].sort((a, b) => a[0] - b[0]) : entries;
+    for (let k = 0; k < sorted.length; ) {
+      const row = sorted[k][0];
+      let value = 0;
+      for (; k < sorted.length && sorted[k][0] === row; k++) value += sorted[k][1];
       if (value === 0) continue;
       this.rows.push(row);
       this.values.push(value);

@@ -1,6 +1,6 @@
 import type { CountyContext, Subject } from '@tr/domain';
 import type { BalanceTargets } from './balance-targets';
-import { HighsSolver } from './highs-solver';
+import { HighsSolver, warmUpHighs } from './highs-solver';
 import { JlpSolver } from './jlp-solver';
 import { buildRotationModel } from './rotation-model';
 import type { MipSolver } from './solver';
@@ -50,6 +50,7 @@ export async function solveRegion(
   region: readonly string[],
   options: RegionSolveOptions,
 ): Promise<RegionOutcome> {
+  if (options.solver === 'highs') warmUpHighs();
   const buildStarted = performance.now();
   const rotation = buildRotationModel(context, region, balance);
   const buildSeconds = (performance.now() - buildStarted) / 1000;

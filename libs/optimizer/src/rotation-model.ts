@@ -89,10 +89,19 @@ export function buildRotationModel(
   //   bout:s    Σ backbone moves from s − BOut_s = 0
   //   net:s:j   Σ arriving to teach j − Σ leaving with main subject j − N_sj = 0
   //   ind:s:k   Σ arriving − Σ leaving carrying indicator k (backbone, above degree) − I_sk = 0
-  const outRow = (code: string) => b.row(`out:${code}`, 0, 0);
-  const boutRow = (code: string) => b.row(`bout:${code}`, 0, 0);
-  const netRow = (code: string, subject: Subject) => b.row(`net:${code}:${subject}`, 0, 0);
-  const indRow = (code: string, indicator: 'backbone' | 'degree_above') => b.row(`ind:${code}:${indicator}`, 0, 0);
+  // Row indices per school, remembered so that a hundred thousand columns don't each build row names.
+  const schoolRows = new Map<string, Map<string, number>>();
+  const cachedRow = (code: string, kind: string) => {
+    let rows = schoolRows.get(code);
+    if (!rows) schoolRows.set(code, (rows = new Map()));
+    let row = rows.get(kind);
+    if (row === undefined) rows.set(kind, (row = b.row(`${kind.includes(':') ? kind.replace(':', `:${code}:`) : `${kind}:${code}`}`, 0, 0)));
+    return row;
+  };
+  const outRow = (code: string) => cachedRow(code, 'out');
+  const boutRow = (code: string) => cachedRow(code, 'bout');
+  const netRow = (code: string, subject: Subject) => cachedRow(code, `net:${subject}`);
+  const indRow = (code: string, indicator: 'backbone' | 'degree_above') => cachedRow(code, `ind:${indicator}`);
   const moveEntries: MoveEntries = (from, to, main, taught, backbone, above) => {
     const entries: [number, number][] = [
       [outRow(from), 1],
