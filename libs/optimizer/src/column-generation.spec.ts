@@ -22,7 +22,8 @@ describe(solveLpByPricing.name, () => {
     session.close();
 
     expect(pricing.seed.length).toBeLessThan(model.numCols);
-    expect(priced.rounds).toBeGreaterThan(1);
+    expect(priced.round).toBeGreaterThan(1);
+    expect(priced.converged).toBe(true);
     expect(priced.status).toBe('optimal');
     expect(Math.abs(priced.objective - whole.objective)).toBeLessThan(1e-6 * Math.abs(whole.objective));
     expect(priced.bound).toBe(priced.objective);

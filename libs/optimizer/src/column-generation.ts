@@ -11,23 +11,29 @@ export interface PricingPlan {
 
 export interface PricingOptions {
   timeLimitSeconds: number;
-  /** Stop once the restricted LP is proven within this relative distance of the full LP's optimum. */
-  boundGap: number;
   /** Columns priced in per family and round: the most attractive first. */
   perFamily: number;
 }
 
-export interface PricedLp {
+/** What one round of pricing knows: the restricted LP's optimum and what its duals prove. */
+export interface PricingRound {
+  round: number;
   status: SolveStatus;
-  /** Values for every column of the model; those never priced in are zero. */
+  /** Values for every column of the model; those not priced in yet are zero. */
   values: Float64Array;
   /** Optimum of the restricted LP: a value the full LP can reach. */
   objective: number;
-  /** A lower bound on the full LP's optimum, from the final duals (equal to it once nothing prices in). */
+  /** A lower bound on the full LP's optimum from this round's duals (its optimum once converged). */
   bound: number;
   reducedCosts: Float64Array;
-  rounds: number;
+  /** Nothing prices in: the restricted LP's optimum is the full LP's. */
+  converged: boolean;
   columns: number;
+}
+
+export interface PricedLp extends PricingRound {
+  /** Best bound over the rounds: the Lagrangian bound is not monotone. */
+  bound: number;
 }
 
 /** A column "prices in" when its reduced cost is below this; smaller values are solver noise. */
@@ -39,10 +45,10 @@ const ZERO = 1e-9;
  * Column generation on the LP relaxation: solve it over a few likely columns, price every other column
  * with the duals, add the ones that would lower the objective, and re-solve from the last basis. Most
  * destinations of a teacher group never matter, so the LPs stay a third of the full model's size. Each
- * round's duals also give a valid lower bound on the full LP (Lagrangian bound), so the loop can stop
- * as soon as the restricted optimum is proven close enough.
+ * round's duals also give a valid lower bound on the full LP (Lagrangian bound), so a caller can stop as
+ * soon as what it has is proven good enough. The rounds end with the converged one, or a failed solve.
  */
-export function solveLpByPricing(model: LinearModel, session: LpSession, plan: PricingPlan, options: PricingOptions): PricedLp {
+export function* pricingRounds(model: LinearModel, session: LpSession, plan: PricingPlan, options: PricingOptions): Generator<PricingRound> {
   const started = performance.now();
   const inLp = new Uint8Array(model.numCols);
   const order: number[] = [...plan.seed];
@@ -54,26 +60,47 @@ export function solveLpByPricing(model: LinearModel, session: LpSession, plan: P
     const remaining = Math.max(1, options.timeLimitSeconds - (performance.now() - started) / 1000);
     const lp = session.solve(remaining);
     const reducedCosts = reducedCostsOf(model, lp.rowDuals);
-    const bound = lagrangianBound(model, lp.rowDuals, reducedCosts);
     const entering = lp.status === 'optimal' ? attractiveColumns(model, plan.family, inLp, reducedCosts, options.perFamily) : [];
-    const closeEnough = lp.objective - bound <= options.boundGap * Math.max(1, Math.abs(lp.objective));
-    if (lp.status !== 'optimal' || entering.length === 0 || closeEnough) {
-      const values = new Float64Array(model.numCols);
-      order.forEach((c, i) => (values[c] = lp.values[i]));
-      return {
-        status: lp.status,
-        values,
-        objective: lp.objective,
-        bound: entering.length === 0 ? lp.objective : Math.min(bound, lp.objective),
-        reducedCosts,
-        rounds: round,
-        columns: order.length,
-      };
-    }
+    const converged = lp.status === 'optimal' && entering.length === 0;
+    const values = new Float64Array(model.numCols);
+    order.forEach((c, i) => (values[c] = lp.values[i]));
+    yield {
+      round,
+      status: lp.status,
+      values,
+      objective: lp.objective,
+      bound: converged ? lp.objective : Math.min(lagrangianBound(model, lp.rowDuals, reducedCosts), lp.objective),
+      reducedCosts,
+      converged,
+      columns: order.length,
+    };
+    if (lp.status !== 'optimal' || converged) return;
     for (const c of entering) inLp[c] = 1;
     order.push(...entering);
     session.addColumns(entering);
   }
+}
+
+/** The LP relaxation by pricing, to optimality or until the restricted LP is proven within `boundGap` (if > 0). */
+export function solveLpByPricing(
+  model: LinearModel,
+  session: LpSession,
+  plan: PricingPlan,
+  options: PricingOptions & { boundGap: number },
+): PricedLp {
+  let best = -Infinity;
+  let last: PricingRound | undefined;
+  for (const round of pricingRounds(model, session, plan, options)) {
+    best = Math.max(best, round.bound);
+    last = round;
+    if (options.boundGap > 0 && relativeGap(round.objective, best) <= options.boundGap) break;
+  }
+  return { ...last!, bound: best };
+}
+
+/** How far a value is above a lower bound, relative to the value. */
+export function relativeGap(value: number, bound: number): number {
+  return (value - bound) / Math.max(1, Math.abs(value));
 }
 
 export function reducedCostsOf(model: LinearModel, rowDuals: Float64Array): Float64Array {
