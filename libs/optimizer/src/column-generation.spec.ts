@@ -4,6 +4,8 @@ import { balanceTargets } from './balance-targets';
 import { lagrangianBound, reducedCostsOf, solveLpByPricing } from './column-generation';
 import { HighsSolver } from './highs-solver';
 import { buildRotationModel, type RotationModel } from './rotation-model';
+import type { LpSession } from './solver';
+import { solveLpGuided } from './solve-strategy';
 
 function miniModel(): RotationModel {
   const snapshot = generateCounty('mini', 3);
@@ -51,6 +53,52 @@ describe(solveLpByPricing.name, () => {
     const session = await solver.openLp(model, seed);
     expect(() => solveLpByPricing(model, session, { ...pricing, seed }, { timeLimitSeconds: 60, boundGap: 0, perFamily: 1 })).toThrow(/no family/);
     session.close();
+  });
+});
+
+describe('a stalled warm start', () => {
+  const solver = new HighsSolver();
+
+  it('drops the basis and solves the round afresh, reaching the same optimum', async () => {
+    const { model, pricing } = miniModel();
+    const whole = await solver.solve(model, { relaxation: true, timeLimitSeconds: 60, mipRelGap: 0 });
+    const real = await solver.openLp(model, pricing.seed);
+    const calls: string[] = [];
+    // The second solve (the first warm one) stalls; everything else is the real session.
+    const stalling: LpSession = {
+      addColumns: (columns) => real.addColumns(columns),
+      solve: (seconds, iterations) => {
+        calls.push(iterations === undefined ? 'solve' : 'warm solve');
+        const result = real.solve(seconds, iterations);
+        return calls.length === 2 ? { ...result, status: 'iteration_limit' } : result;
+      },
+      restart: () => {
+        calls.push('restart');
+        real.restart();
+      },
+      close: () => real.close(),
+    };
+    const priced = solveLpByPricing(model, stalling, pricing, { timeLimitSeconds: 60, boundGap: 0, perFamily: 1 });
+    stalling.close();
+
+    expect(calls.slice(0, 4)).toEqual(['solve', 'warm solve', 'restart', 'solve']);
+    expect(priced.converged).toBe(true);
+    expect(Math.abs(priced.objective - whole.objective)).toBeLessThan(1e-6 * Math.abs(whole.objective));
+  });
+
+  it('hands over to the whole LP when a round fails even afresh, and the plan is still optimal', async () => {
+    const rotation = miniModel();
+    const failing = new HighsSolver();
+    failing.openLp = async (model, columns) => {
+      const real = await solver.openLp(model, columns);
+      return { ...real, addColumns: (c) => real.addColumns(c), restart: () => real.restart(), close: () => real.close(), solve: (s) => ({ ...real.solve(s), status: 'error' }) };
+    };
+    const options = { timeLimitSeconds: 60, reducedCostThreshold: -1e-7, mipRelGap: 1e-4, pricing: rotation.pricing };
+    const expected = await solveLpGuided(rotation.model, solver, options);
+    const fallback = await solveLpGuided(rotation.model, failing, options);
+
+    expect(fallback.lpColumns).toBe(rotation.model.numCols);
+    expect(Math.abs(fallback.objective - expected.objective)).toBeLessThan(1e-4 * Math.abs(expected.objective));
   });
 });
 

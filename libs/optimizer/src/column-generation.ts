@@ -57,8 +57,14 @@ export function* pricingRounds(model: LinearModel, session: LpSession, plan: Pri
     if (!inLp[c] && plan.family[c] < 0) throw new Error(`column ${model.colNames[c]} has no family and is not in the seed`);
   }
   for (let round = 1; ; round++) {
-    const remaining = Math.max(1, options.timeLimitSeconds - (performance.now() - started) / 1000);
-    const lp = session.solve(remaining);
+    const remaining = () => Math.max(1, options.timeLimitSeconds - (performance.now() - started) / 1000);
+    // A warm start can stall in HiGHS (seen once in a few hundred solves: a re-solve that never ended).
+    // Past a generous iteration budget the basis is dropped and the round solved afresh.
+    let lp = session.solve(remaining(), round === 1 ? undefined : roundIterationLimit(model));
+    if (lp.status === 'iteration_limit') {
+      session.restart();
+      lp = session.solve(remaining());
+    }
     const reducedCosts = reducedCostsOf(model, lp.rowDuals);
     const entering = lp.status === 'optimal' ? attractiveColumns(model, plan.family, inLp, reducedCosts, options.perFamily) : [];
     const converged = lp.status === 'optimal' && entering.length === 0;
@@ -79,6 +85,11 @@ export function* pricingRounds(model: LinearModel, session: LpSession, plan: Pri
     order.push(...entering);
     session.addColumns(entering);
   }
+}
+
+/** Simplex iterations a warm-started round may take: about three times what the hardest rounds here needed. */
+function roundIterationLimit(model: LinearModel): number {
+  return 10_000 + 2 * model.numRows;
 }
 
 /** The LP relaxation by pricing, to optimality or until the restricted LP is proven within `boundGap` (if > 0). */

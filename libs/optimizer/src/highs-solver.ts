@@ -83,9 +83,9 @@ class HighsLpSession implements LpSession {
     this.handle.addCols({ cost: part.colCost, lower: part.colLower, upper: part.colUpper, matrix: part.matrix });
   }
 
-  solve(timeLimitSeconds: number): LpSessionResult {
+  solve(timeLimitSeconds: number, iterationLimit = ITERATIONS_UNLIMITED): LpSessionResult {
     const started = performance.now();
-    this.handle.options.set({ time_limit: timeLimitSeconds });
+    this.handle.options.set({ time_limit: timeLimitSeconds, simplex_iteration_limit: iterationLimit });
     this.handle.run();
     const solution = this.handle.getSolution();
     return {
@@ -97,10 +97,17 @@ class HighsLpSession implements LpSession {
     };
   }
 
+  restart(): void {
+    this.handle.clearSolver();
+  }
+
   close(): void {
     this.handle.dispose();
   }
 }
+
+/** HiGHS's own default for simplex_iteration_limit (the largest HighsInt). */
+const ITERATIONS_UNLIMITED = 2147483647;
 
 function toHighsLp(highs: Highs, model: LinearModel) {
   const inf = highs.infinity;
@@ -130,5 +137,5 @@ function logOptions() {
 
 function statusOf(handle: HighsModel): SolveStatus {
   const code = handle.getModelStatus();
-  return code === 7 ? 'optimal' : code === 13 ? 'time_limit' : code === 8 ? 'infeasible' : 'error';
+  return code === 7 ? 'optimal' : code === 13 ? 'time_limit' : code === 14 ? 'iteration_limit' : code === 8 ? 'infeasible' : 'error';
 }

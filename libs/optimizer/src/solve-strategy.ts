@@ -103,11 +103,15 @@ async function* relaxations(model: LinearModel, solver: MipSolver, options: Stra
   if (options.pricing && solver.openLp) {
     const session = await solver.openLp(model, options.pricing.seed);
     try {
-      yield* pricingRounds(model, session, options.pricing, { timeLimitSeconds: options.timeLimitSeconds, perFamily: PRICED_PER_GROUP });
+      for (const round of pricingRounds(model, session, options.pricing, { timeLimitSeconds: options.timeLimitSeconds, perFamily: PRICED_PER_GROUP })) {
+        // A round that failed even from scratch hands over to the whole LP below.
+        if (round.status !== 'optimal') break;
+        yield round;
+        if (round.converged) return;
+      }
     } finally {
       session.close();
     }
-    return;
   }
   const lp = await solver.solve(model, { relaxation: true, timeLimitSeconds: options.timeLimitSeconds, mipRelGap: options.mipRelGap });
   yield { ...lp, bound: lp.objective, converged: true, columns: model.numCols };

@@ -1,6 +1,6 @@
 import type { LinearModel } from './linear-model';
 
-export type SolveStatus = 'optimal' | 'time_limit' | 'infeasible' | 'error';
+export type SolveStatus = 'optimal' | 'time_limit' | 'iteration_limit' | 'infeasible' | 'error';
 
 export interface SolveOptions {
   /** Solve the LP relaxation only (integrality ignored). */
@@ -37,7 +37,10 @@ export interface LpSessionResult {
  */
 export interface LpSession {
   addColumns(columns: readonly number[]): void;
-  solve(timeLimitSeconds: number): LpSessionResult;
+  /** Solves from the last basis; gives up with 'iteration_limit' after that many simplex iterations. */
+  solve(timeLimitSeconds: number, iterationLimit?: number): LpSessionResult;
+  /** Forgets the basis, so that the next solve starts afresh. */
+  restart(): void;
   close(): void;
 }
 
