@@ -118,4 +118,28 @@ describe(lagrangianBound.name, () => {
     const shaken = optimal.map((y, r) => y + (r % 7 === 0 ? 0.5 : r % 5 === 0 ? -0.3 : 0));
     expect(lagrangianBound(model, shaken, reducedCostsOf(model, shaken))).toBeLessThanOrEqual(atOptimum + 1e-6);
   });
+
+  it('keeps the groups as constraints when told their rows: a tighter bound, still below the optimum', async () => {
+    const { model, pricing } = miniModel();
+    const whole = await new HighsSolver().solve(model, { relaxation: true, timeLimitSeconds: 60, mipRelGap: 0 });
+    // Duals from an early restricted LP, far from optimal: where the two bounds differ most.
+    const session = await new HighsSolver().openLp(model, pricing.seed);
+    const early = session.solve(60).rowDuals;
+    session.close();
+    const reduced = reducedCostsOf(model, early);
+    const plain = lagrangianBound(model, early, reduced);
+    const grouped = lagrangianBound(model, early, reduced, pricing);
+
+    expect(pricing.capacityRow).toBeDefined();
+    expect(grouped).toBeGreaterThan(plain);
+    expect(grouped).toBeLessThanOrEqual(whole.objective + 1e-6);
+  });
+
+  it('falls back to the plain bound when a capacity row is touched by another family', async () => {
+    const { model, pricing } = miniModel();
+    const y = new Float64Array(model.numRows).fill(-0.25);
+    const reduced = reducedCostsOf(model, y);
+    const broken = { ...pricing, capacityRow: Int32Array.from(pricing.capacityRow!, (r, f) => (f === 1 ? pricing.capacityRow![0] : r)) };
+    expect(lagrangianBound(model, y, reduced, broken)).toBe(lagrangianBound(model, y, reduced));
+  });
 });

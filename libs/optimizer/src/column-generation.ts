@@ -7,6 +7,11 @@ export interface PricingPlan {
   seed: readonly number[];
   /** Columns that are alternatives for one another (a teacher group's destinations) share a family. */
   family: Int32Array;
+  /**
+   * Per family, the row Σ (its columns) ≤ capacity (a group's size), which no other column touches. The
+   * bound keeps these rows as constraints instead of pricing them, which makes it much tighter early on.
+   */
+  capacityRow?: Int32Array;
 }
 
 export interface PricingOptions {
@@ -75,7 +80,7 @@ export function* pricingRounds(model: LinearModel, session: LpSession, plan: Pri
       status: lp.status,
       values,
       objective: lp.objective,
-      bound: converged ? lp.objective : Math.min(lagrangianBound(model, lp.rowDuals, reducedCosts), lp.objective),
+      bound: converged ? lp.objective : Math.min(lagrangianBound(model, lp.rowDuals, reducedCosts, plan), lp.objective),
       reducedCosts,
       converged,
       columns: order.length,
@@ -128,21 +133,72 @@ export function reducedCostsOf(model: LinearModel, rowDuals: Float64Array): Floa
  * min over the column and row bounds of cᵀx − yᵀ(Ax − r): a lower bound on the LP for any duals y (weak
  * duality), and its optimum when y is optimal for the full model.
  */
-export function lagrangianBound(model: LinearModel, rowDuals: Float64Array, reducedCosts: Float64Array): number {
+export function lagrangianBound(model: LinearModel, rowDuals: Float64Array, reducedCosts: Float64Array, plan?: PricingPlan): number {
+  const kept = plan?.capacityRow && capacityRowsHold(model, plan) ? plan : undefined;
+  const isKept = new Uint8Array(model.numRows);
+  if (kept) for (const r of kept.capacityRow!) isKept[r] = 1;
   let bound = 0;
+  // Each family's columns, cheapest first, fill its capacity: the family's part of the minimum.
+  const byFamily = new Map<number, number[]>();
   for (let c = 0; c < model.numCols; c++) {
+    const f = kept ? kept.family[c] : -1;
+    if (f >= 0) {
+      const list = byFamily.get(f);
+      if (list) list.push(c);
+      else byFamily.set(f, [c]);
+      continue;
+    }
     const d = reducedCosts[c];
     if (Math.abs(d) <= ZERO) continue;
     const at = d > 0 ? model.colLower[c] : model.colUpper[c];
     bound += Number.isFinite(at) ? d * at : Math.abs(d) <= PRICING_TOLERANCE ? 0 : -Infinity;
   }
+  for (const [f, members] of byFamily) {
+    const row = kept!.capacityRow![f];
+    // Without its own row's dual, a member's cost in the Lagrangian is its reduced cost plus that dual.
+    const costs = members.map((c) => reducedCosts[c] + rowDuals[row]);
+    let room = model.rowUpper[row];
+    for (const i of members.map((_, i) => i).sort((a, b) => costs[a] - costs[b] || a - b)) {
+      if (costs[i] >= 0 || room <= 0) break;
+      const take = Math.min(model.colUpper[members[i]], room);
+      bound += costs[i] * take;
+      room -= take;
+    }
+  }
   for (let r = 0; r < model.numRows; r++) {
     const y = rowDuals[r];
-    if (Math.abs(y) <= ZERO) continue;
+    if (isKept[r] || Math.abs(y) <= ZERO) continue;
     const at = y > 0 ? model.rowLower[r] : model.rowUpper[r];
     bound += Number.isFinite(at) ? y * at : Math.abs(y) <= PRICING_TOLERANCE ? 0 : -Infinity;
   }
   return bound;
+}
+
+const checkedPlans = new WeakMap<PricingPlan, boolean>();
+
+/** The family bound holds only if each capacity row is Σ (its family's columns, coefficient 1) ≤ a finite capacity. */
+function capacityRowsHold(model: LinearModel, plan: PricingPlan): boolean {
+  let holds = checkedPlans.get(plan);
+  if (holds === undefined) checkedPlans.set(plan, (holds = checkCapacityRows(model, plan)));
+  return holds;
+}
+
+function checkCapacityRows(model: LinearModel, plan: PricingPlan): boolean {
+  const rows = plan.capacityRow!;
+  const familyOfRow = new Map<number, number>();
+  rows.forEach((r, f) => familyOfRow.set(r, f));
+  for (const r of rows) if (model.rowLower[r] !== -Infinity || !Number.isFinite(model.rowUpper[r]) || model.rowUpper[r] < 0) return false;
+  for (let c = 0; c < model.numCols; c++) {
+    let own = 0;
+    for (let k = model.colStart[c]; k < model.colStart[c + 1]; k++) {
+      const f = familyOfRow.get(model.rowIndex[k]);
+      if (f === undefined) continue;
+      if (f !== plan.family[c] || model.value[k] !== 1) return false;
+      own += 1;
+    }
+    if (plan.family[c] >= 0 && (own !== 1 || model.colLower[c] !== 0)) return false;
+  }
+  return true;
 }
 
 function attractiveColumns(model: LinearModel, family: Int32Array, inLp: Uint8Array, reducedCosts: Float64Array, perFamily: number): number[] {

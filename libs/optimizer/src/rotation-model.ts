@@ -121,8 +121,10 @@ export function buildRotationModel(
   // teaches; the other destinations are priced in when the duals ask for them (column-generation.ts).
   const familyOf: number[] = [];
   const seed: number[] = [];
+  const capacityRow = new Int32Array(groups.length);
   for (const group of groups) {
     const groupRow = b.row(`group:${group.index}`, -Infinity, group.teachers.length);
+    capacityRow[group.index] = groupRow;
     const preferred = preferenceCounts(group.teachers);
     const destinations: { km: number; code: string; short: boolean; first: number; end: number }[] = [];
     for (const candidate of chooser.forGroup(group, preferred)) {
@@ -273,7 +275,7 @@ export function buildRotationModel(
   familyOf.forEach((f, c) => (family[c] = f));
   for (let c = 0; c < columns.length; c++) if (family[c] < 0) seed.push(c);
   seed.sort((x, y) => x - y);
-  return { model: b.build(), columns, groups, heads, dueHeads, eligible, moverBounds, pricing: { seed, family } };
+  return { model: b.build(), columns, groups, heads, dueHeads, eligible, moverBounds, pricing: { seed, family, capacityRow } };
 }
 
 /** Weight of one FTE of shortage: more in rural and remote schools and in the scarce subjects. */
