@@ -13,15 +13,22 @@ function miniModel(): RotationModel {
   return buildRotationModel(context, snapshot.schools.map((s) => s.code), balanceTargets(context));
 }
 
+/** The sample's whole LP, and the same LP by pricing with the given stopping gap. */
+async function wholeAndPriced(boundGap: number) {
+  const solver = new HighsSolver();
+  const { model, pricing } = miniModel();
+  const whole = await solver.solve(model, { relaxation: true, timeLimitSeconds: 60, mipRelGap: 0 });
+  const session = await solver.openLp(model, pricing.seed);
+  const priced = solveLpByPricing(model, session, pricing, { timeLimitSeconds: 60, boundGap, perFamily: 1 });
+  session.close();
+  return { model, pricing, whole, priced };
+}
+
 describe(solveLpByPricing.name, () => {
   const solver = new HighsSolver();
 
   it('reaches the optimum of the whole LP from a fraction of its columns', async () => {
-    const { model, pricing } = miniModel();
-    const whole = await solver.solve(model, { relaxation: true, timeLimitSeconds: 60, mipRelGap: 0 });
-    const session = await solver.openLp(model, pricing.seed);
-    const priced = solveLpByPricing(model, session, pricing, { timeLimitSeconds: 60, boundGap: 0, perFamily: 1 });
-    session.close();
+    const { model, pricing, whole, priced } = await wholeAndPriced(0);
 
     expect(pricing.seed.length).toBeLessThan(model.numCols);
     expect(priced.round).toBeGreaterThan(1);
@@ -36,11 +43,7 @@ describe(solveLpByPricing.name, () => {
   });
 
   it('stops early, once its bound proves the restricted LP close enough, and the bound is below the optimum', async () => {
-    const { model, pricing } = miniModel();
-    const whole = await solver.solve(model, { relaxation: true, timeLimitSeconds: 60, mipRelGap: 0 });
-    const session = await solver.openLp(model, pricing.seed);
-    const priced = solveLpByPricing(model, session, pricing, { timeLimitSeconds: 60, boundGap: 0.05, perFamily: 1 });
-    session.close();
+    const { whole, priced } = await wholeAndPriced(0.05);
 
     expect(priced.bound).toBeLessThanOrEqual(whole.objective + 1e-6);
     expect(priced.objective).toBeGreaterThanOrEqual(whole.objective - 1e-6);
