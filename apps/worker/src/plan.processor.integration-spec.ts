@@ -225,9 +225,11 @@ describe(PlanProcessor.name, () => {
   });
 
   it('hands a running job back to the queue when shutdown outlasts the grace period, and another worker finishes it', async () => {
+    // Hohhot-sized, so that the solve outlasts the 2 s lock several times over (Dengfeng plans in 1.5 s).
+    const large = await fixture.importCounty('150100', 'hohhot');
     await restartWorker({ SHUTDOWN_GRACE_MS: '200' });
     const { plan } = await launcher.launch({
-      countyId: dengfeng.id,
+      countyId: large.id,
       scenario: 'handed-back',
       policyOverrides: {},
     });
