@@ -79,7 +79,7 @@ class HighsLpSession implements LpSession {
 
   addColumns(columns: readonly number[]): void {
     if (columns.length === 0) return;
-    const part = toHighsLp(this.highs, restrictColumns(this.model, columns));
+    const part = highsColumns(this.highs, restrictColumns(this.model, columns));
     this.handle.addCols({ cost: part.colCost, lower: part.colLower, upper: part.colUpper, matrix: part.matrix });
   }
 
@@ -109,17 +109,28 @@ class HighsLpSession implements LpSession {
 /** HiGHS's own default for simplex_iteration_limit (the largest HighsInt). */
 const ITERATIONS_UNLIMITED = 2147483647;
 
-function toHighsLp(highs: Highs, model: LinearModel) {
+/** HiGHS spells infinity as its own large number. */
+function finite(highs: Highs, array: Float64Array): Float64Array {
   const inf = highs.infinity;
-  const finite = (array: Float64Array) => array.map((v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));
+  return array.map((v) => (v === Infinity ? inf : v === -Infinity ? -inf : v));
+}
+
+function toHighsLp(highs: Highs, model: LinearModel) {
   return {
     numCols: model.numCols,
     numRows: model.numRows,
+    rowLower: finite(highs, model.rowLower),
+    rowUpper: finite(highs, model.rowUpper),
+    ...highsColumns(highs, model),
+  };
+}
+
+/** The columns alone, as `addCols` takes them. */
+function highsColumns(highs: Highs, model: LinearModel) {
+  return {
     colCost: model.colCost,
-    colLower: finite(model.colLower),
-    colUpper: finite(model.colUpper),
-    rowLower: finite(model.rowLower),
-    rowUpper: finite(model.rowUpper),
+    colLower: finite(highs, model.colLower),
+    colUpper: finite(highs, model.colUpper),
     matrix: {
       format: 'csc' as const,
       numRows: model.numRows,

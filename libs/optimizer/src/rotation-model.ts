@@ -39,7 +39,7 @@ const CV_TARGET_CUT = 0.05;
 export type ColumnMeta =
   | { type: 'flow'; group: TeacherGroup; to: string; subject: Subject; km?: number }
   | { type: 'head'; teacher: Teacher; to: string; subject: Subject; km?: number }
-  | { type: 'preference' | 'shortage' | 'balance' | 'total' | 'head_slack' | 'rate_slack' | 'backbone_slack'; teacher?: Teacher };
+  | { type: 'shortage' | 'balance' | 'total' | 'head_slack' | 'rate_slack' | 'backbone_slack'; teacher?: Teacher };
 
 export interface RotationModel {
   model: LinearModel;
@@ -87,21 +87,24 @@ export function buildRotationModel(
   // Move columns touch only per-school rows; school totals are columns of their own, so no row is dense.
   //   out:s     Σ moves from s − Out_s = 0            (Out_s ≤ the school's send cap)
   //   bout:s    Σ backbone moves from s − BOut_s = 0
-  //   net:s:j   Σ arriving to teach j − Σ leaving with main subject j − N_sj = 0
-  //   ind:s:k   Σ arriving − Σ leaving carrying indicator k (backbone, above degree) − I_sk = 0
+  //   net:s:j   Σ arriving to teach j − Σ leaving with main subject j = the net change, which is
+  //             shortfall − shortage left + staff beyond the shortfall (see below)
+  //   ind:s:k   Σ arriving − Σ leaving carrying indicator k (backbone, above degree) = the change in the
+  //             count, split into balance steps (on this row, or through I_sk where it enters two stages)
   // Row indices per school, remembered so that a hundred thousand columns don't each build row names.
   const schoolRows = new Map<string, Map<string, number>>();
-  const cachedRow = (code: string, kind: string) => {
+  const cachedRow = (code: string, kind: string, detail?: string) => {
+    const key = detail === undefined ? kind : `${kind}:${detail}`;
     let rows = schoolRows.get(code);
     if (!rows) schoolRows.set(code, (rows = new Map()));
-    let row = rows.get(kind);
-    if (row === undefined) rows.set(kind, (row = b.row(`${kind.includes(':') ? kind.replace(':', `:${code}:`) : `${kind}:${code}`}`, 0, 0)));
+    let row = rows.get(key);
+    if (row === undefined) rows.set(key, (row = b.row(detail === undefined ? `${kind}:${code}` : `${kind}:${code}:${detail}`, 0, 0)));
     return row;
   };
   const outRow = (code: string) => cachedRow(code, 'out');
   const boutRow = (code: string) => cachedRow(code, 'bout');
-  const netRow = (code: string, subject: Subject) => cachedRow(code, `net:${subject}`);
-  const indRow = (code: string, indicator: 'backbone' | 'degree_above') => cachedRow(code, `ind:${indicator}`);
+  const netRow = (code: string, subject: Subject) => cachedRow(code, 'net', subject);
+  const indRow = (code: string, indicator: 'backbone' | 'degree_above') => cachedRow(code, 'ind', indicator);
   const moveEntries: MoveEntries = (from, to, main, taught, backbone, above) => {
     const entries: [number, number][] = [
       [outRow(from), 1],
@@ -148,12 +151,12 @@ export function buildRotationModel(
         flow(subject, '', everyoneAsked ? policy.weight_preference : 0, group.teachers.length, []);
         if (granting && !everyoneAsked) flow(subject, '_wish', policy.weight_preference, wanting, wishRow === undefined ? [] : [[wishRow, 1]]);
       }
-      for (let c = first; c < columns.length; c++) familyOf[c] = columns[c].type === 'flow' ? group.index : -1;
+      for (let c = first; c < columns.length; c++) familyOf[c] = group.index;
       destinations.push({ km: candidate.km ?? UNKNOWN_DISTANCE_KM, code: to, short, first, end: columns.length });
     }
     destinations.sort((x, y) => x.km - y.km || (x.code < y.code ? -1 : 1));
     for (const picked of new Set([destinations[0], destinations.find((d) => d.short)])) {
-      if (picked) for (let c = picked.first; c < picked.end; c++) if (familyOf[c] >= 0) seed.push(c);
+      if (picked) for (let c = picked.first; c < picked.end; c++) seed.push(c);
     }
   }
 
@@ -205,8 +208,8 @@ export function buildRotationModel(
     balanceKeys(code, indicator).map((key) => [balanceRow(code, key), 1]);
 
   // Net change of a school × subject: never below its last needed teacher, never above its cap; the
-  // shortage left is short + N ≥ ⌈need⌉ − present, counted in whole teachers (a subject needing 0.3 FTE
-  // still needs someone to teach it) so the LP relaxation can't spread fractions over many schools.
+  // shortage left is counted against ⌈need⌉ − present in whole teachers (a subject needing 0.3 FTE still
+  // needs someone to teach it) so the LP relaxation can't spread fractions over many schools.
   // Constant parts of the net changes that enter balance rows: they move to the rows' right-hand sides.
   const balanceOffset = new Map<number, number>();
   for (const code of codes) {

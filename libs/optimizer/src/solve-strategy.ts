@@ -66,25 +66,29 @@ export async function solveLpGuided(model: LinearModel, solver: MipSolver, optio
   const budget = () => Math.max(1, options.timeLimitSeconds - (performance.now() - started) / 1000);
   let bound = -Infinity;
   let incumbent: Incumbent | undefined;
+  let incumbentFrom: Relaxation | undefined;
   let last: Relaxation | undefined;
   let mipSeconds = 0;
+  const timedMip = async (lp: Relaxation) => {
+    const mipStarted = performance.now();
+    const mip = await restrictedMip(model, solver, lp, options, budget());
+    mipSeconds += (performance.now() - mipStarted) / 1000;
+    return mip;
+  };
   for await (const lp of relaxations(model, solver, options)) {
     if (lp.status !== 'optimal') throw new Error(`LP relaxation failed: ${lp.status}`);
     bound = Math.max(bound, lp.bound);
     last = lp;
     if (!incumbent && (lp.converged || relativeGap(lp.objective, lp.bound) <= MIP_START_GAP)) {
-      const mipStarted = performance.now();
-      incumbent = await restrictedMip(model, solver, lp, options, budget());
-      mipSeconds += (performance.now() - mipStarted) / 1000;
+      incumbent = await timedMip(lp);
+      incumbentFrom = lp;
     }
     if (incumbent && relativeGap(incumbent.objective, bound) <= PROOF_GAP) break;
   }
   if (!incumbent || !last) throw new Error('LP relaxation gave no result');
-  if (last.converged && relativeGap(incumbent.objective, bound) > PROOF_GAP) {
+  if (last.converged && incumbentFrom !== last && relativeGap(incumbent.objective, bound) > PROOF_GAP) {
     // Not proven, and the LP has settled with columns the first MIP never saw: try them too.
-    const mipStarted = performance.now();
-    const second = await restrictedMip(model, solver, last, options, budget());
-    mipSeconds += (performance.now() - mipStarted) / 1000;
+    const second = await timedMip(last);
     if (second.objective < incumbent.objective) incumbent = second;
   }
   return {
