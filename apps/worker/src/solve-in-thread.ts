@@ -1,5 +1,4 @@
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { startSiblingThread } from '@tr/optimizer';
 import type { SolveRequest, SolveResult, ThreadMessage } from './plan-solve.types';
 
 /** Thrown when the solve was stopped from outside (cancel, lost lease, shutdown); `reason` says why. */
@@ -22,16 +21,7 @@ export function solveInThread(
   signal: AbortSignal,
 ): Promise<SolveResult> {
   if (signal.aborted) return Promise.reject(new SolveAbortedError(signal.reason));
-  // This folder's thread file: compiled (.js), or TypeScript through tsx, which a thread registers
-  // for itself (as libs/optimizer/src/region-pool.ts does).
-  const file = join(__dirname, `plan-solve.thread${extname(__filename)}`);
-  const worker =
-    extname(file) === '.ts'
-      ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(file)});`, {
-          eval: true,
-          workerData: request,
-        })
-      : new Worker(file, { workerData: request });
+  const worker = startSiblingThread(__filename, 'plan-solve.thread', request);
   return new Promise<SolveResult>((resolve, reject) => {
     let settled = false;
     const settle = (action: () => void) => {

@@ -9,3 +9,4 @@ export * from './regions';
 export * from './optimize-plan';
 export * from './region-solve';
 export * from './region-pool';
+export * from './sibling-thread';

@@ -1,8 +1,8 @@
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CountyContext } from '@tr/domain';
 import type { BalanceTargets } from './balance-targets';
 import { solveRegion, type RegionOutcome, type RegionSolveOptions } from './region-solve';
+import { startSiblingThread } from './sibling-thread';
 
 /**
  * Solves regions one by one on this thread, or spread over worker threads. Outcomes come back in
@@ -25,16 +25,8 @@ export async function solveRegions(
     }
     return outcomes;
   }
-  // The worker is this folder's region-worker: compiled (.js), or TypeScript run through tsx, whose
-  // loader a worker thread has to register for itself.
-  const workerFile = join(__dirname, `region-worker${extname(__filename)}`);
   const workers = Array.from({ length: Math.min(threads, regions.length) }, () =>
-    extname(workerFile) === '.ts'
-      ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(workerFile)});`, {
-          eval: true,
-          workerData: { snapshot: context.snapshot },
-        })
-      : new Worker(workerFile, { workerData: { snapshot: context.snapshot } }),
+    startSiblingThread(__filename, 'region-worker', { snapshot: context.snapshot }),
   );
   let next = 0;
   try {
