@@ -59,15 +59,20 @@ export class LinearModelBuilder {
     this.rowUpper[index] = upper;
   }
 
-  /** Adds a column with its coefficients; entries on the same row are summed. */
+  /** Adds a column with its coefficients; entries on the same row are summed. `entries` is sorted in place. */
   column(name: string, cost: number, lower: number, upper: number, integer: boolean, entries: [number, number][]): number {
     const index = this.cost.length;
-    // A column has a handful of entries: sort them by row in place and sum neighbours on the same row.
-    const sorted = entries.length > 1 ? [...entries].sort((a, b) => a[0] - b[0]) : entries;
-    for (let k = 0; k < sorted.length; ) {
-      const row = sorted[k][0];
+    // A column has a handful of entries: an insertion sort by row, then neighbours on one row are summed.
+    for (let i = 1; i < entries.length; i++) {
+      const entry = entries[i];
+      let j = i - 1;
+      for (; j >= 0 && entries[j][0] > entry[0]; j--) entries[j + 1] = entries[j];
+      entries[j + 1] = entry;
+    }
+    for (let k = 0; k < entries.length; ) {
+      const row = entries[k][0];
       let value = 0;
-      for (; k < sorted.length && sorted[k][0] === row; k++) value += sorted[k][1];
+      for (; k < entries.length && entries[k][0] === row; k++) value += entries[k][1];
       if (value === 0) continue;
       this.rows.push(row);
       this.values.push(value);

@@ -323,21 +323,43 @@ function reachableSchools(schools: readonly School[], maxKm: number): Map<string
  */
 class CandidateChooser {
   private readonly k: number;
+  /** Per school, the subjects it can take a teacher of, and those it is really short of. */
+  private readonly accepting = new Map<string, Set<Subject>>();
+  private readonly shortOf = new Map<string, Set<Subject>>();
+  /** Groups of one school with the same subjects and indicators share their destinations but for wishes. */
+  private readonly memo = new Map<string, Candidate[]>();
 
   constructor(
     private readonly context: CountyContext,
     private readonly reachable: Map<string, Candidate[]>,
     private readonly balance: BalanceTargets,
-    private readonly capacity: (code: string, subject: Subject) => number,
-    private readonly present: (code: string, subject: Subject) => number,
-    private readonly need: (code: string, subject: Subject) => number,
+    capacity: (code: string, subject: Subject) => number,
+    present: (code: string, subject: Subject) => number,
+    need: (code: string, subject: Subject) => number,
     private readonly inScope: ReadonlySet<string>,
   ) {
     this.k = context.snapshot.policy.candidate_schools;
+    for (const code of inScope) {
+      this.accepting.set(code, new Set(SUBJECTS.filter((s) => capacity(code, s) > 0)));
+      this.shortOf.set(code, new Set(SUBJECTS.filter((s) => ceilFte(need(code, s)) > present(code, s))));
+    }
   }
 
   forGroup(group: TeacherGroup, preferred: ReadonlyMap<string, number>): Candidate[] {
     const all = this.reachable.get(group.school) ?? [];
+    const carries = carriedIndicators(group);
+    const key = `${group.school}|${group.subjects.join(',')}|${carries.join(',')}`;
+    let base = this.memo.get(key);
+    if (!base) this.memo.set(key, (base = this.baseCandidates(all, group.subjects, carries)));
+    const chosen = new Map(base.map((c) => [c.school.code, c]));
+    for (const code of preferred.keys()) {
+      const candidate = all.find((c) => c.school.code === code);
+      if (candidate && this.inScope.has(code)) chosen.set(code, candidate);
+    }
+    return [...chosen.values()].sort((a, b) => (a.school.code < b.school.code ? -1 : 1));
+  }
+
+  private baseCandidates(all: readonly Candidate[], subjects: readonly Subject[], carries: readonly IndicatorName[]): Candidate[] {
     const chosen = new Map<string, Candidate>();
     const take = (test: (c: Candidate) => boolean, limit: number) => {
       let taken = 0;
@@ -348,16 +370,15 @@ class CandidateChooser {
         taken += 1;
       }
     };
-    const accepts = (c: Candidate) => group.subjects.some((s) => this.capacity(c.school.code, s) > 0);
+    const hasAny = (sets: Map<string, Set<Subject>>, code: string) => {
+      const set = sets.get(code);
+      return set !== undefined && subjects.some((s) => set.has(s));
+    };
+    const accepts = (c: Candidate) => hasAny(this.accepting, c.school.code);
     take(accepts, this.k);
-    take((c) => group.subjects.some((s) => ceilFte(this.need(c.school.code, s)) > this.present(c.school.code, s)), this.k);
-    const carries = carriedIndicators(group);
+    take((c) => hasAny(this.shortOf, c.school.code), this.k);
     if (carries.length > 0) take((c) => accepts(c) && this.belowMean(c.school.code, carries), Math.ceil(this.k / 2));
-    for (const code of preferred.keys()) {
-      const candidate = all.find((c) => c.school.code === code);
-      if (candidate && this.inScope.has(code)) chosen.set(code, candidate);
-    }
-    return [...chosen.values()].sort((a, b) => (a.school.code < b.school.code ? -1 : 1));
+    return [...chosen.values()];
   }
 
   private belowMean(code: string, indicators: readonly IndicatorName[]): boolean {
