@@ -51,6 +51,8 @@ export interface RotationModel {
   eligible: number;
   moverBounds: { min: number; max: number };
   pricing: PricingPlan;
+  /** Each school × indicator's CV² steps up and down, cheapest first (see StrategyOptions.stepChains). */
+  stepChains: number[][];
 }
 
 interface Candidate {
@@ -212,6 +214,7 @@ export function buildRotationModel(
   // needs someone to teach it) so the LP relaxation can't spread fractions over many schools.
   // Constant parts of the net changes that enter balance rows: they move to the rows' right-hand sides.
   const balanceOffset = new Map<number, number>();
+  const stepChains: number[][] = [];
   for (const code of codes) {
     const school = context.schoolsByCode.get(code)!;
     for (const subject of SUBJECTS) {
@@ -257,15 +260,21 @@ export function buildRotationModel(
       const row = sharedStepRow.get(`${code}|${key}`) ?? b.findRow(`bal:${code}:${key}`);
       if (row === undefined) continue;
       const cvRow = notWorse.get(key);
+      const upSteps: number[] = [];
+      const downSteps: number[] = [];
       for (let k = 0; k < BALANCE_STEPS; k++) {
         const last = k === BALANCE_STEPS - 1;
         const up = stepUp(target, target.present + k);
+        upSteps.push(columns.length);
         add({ type: 'balance' }, `up${k}_${code}_${key}`, policy.weight_balance * up, 0, last ? Infinity : 1, false, cvEntries(row, -1, cvRow, up));
         if (target.present - k <= 0) continue;
         const down = stepDown(target, target.present - k);
         const room = last ? target.present - k : 1;
+        downSteps.push(columns.length);
         add({ type: 'balance' }, `dn${k}_${code}_${key}`, policy.weight_balance * down, 0, room, false, cvEntries(row, 1, cvRow, down));
       }
+      stepChains.push(upSteps);
+      if (downSteps.length > 0) stepChains.push(downSteps);
     }
   }
 
@@ -278,7 +287,7 @@ export function buildRotationModel(
   familyOf.forEach((f, c) => (family[c] = f));
   for (let c = 0; c < columns.length; c++) if (family[c] < 0) seed.push(c);
   seed.sort((x, y) => x - y);
-  return { model: b.build(), columns, groups, heads, dueHeads, eligible, moverBounds, pricing: { seed, family, capacityRow } };
+  return { model: b.build(), columns, groups, heads, dueHeads, eligible, moverBounds, pricing: { seed, family, capacityRow }, stepChains };
 }
 
 /** Weight of one FTE of shortage: more in rural and remote schools and in the scarce subjects. */

@@ -1,0 +1,60 @@
+import { buildCountyContext } from '@tr/domain';
+import { generateCounty } from '@tr/samples';
+import { balanceTargets } from './balance-targets';
+import { HighsSolver } from './highs-solver';
+import type { LinearModel } from './linear-model';
+import { buildRotationModel } from './rotation-model';
+import type { SolveOptions, SolveResult } from './solver';
+import { solveLpGuided, type StrategyOptions } from './solve-strategy';
+
+function miniRotation() {
+  const snapshot = generateCounty('mini', 3);
+  const context = buildCountyContext(snapshot);
+  return buildRotationModel(context, snapshot.schools.map((s) => s.code), balanceTargets(context));
+}
+
+/** HiGHS, remembering the MIPs it was given; `failFirst` makes the first MIP come back infeasible. */
+class RecordingSolver extends HighsSolver {
+  readonly mips: LinearModel[] = [];
+  constructor(private readonly failFirst = false) {
+    super();
+  }
+  override async solve(model: LinearModel, options: SolveOptions): Promise<SolveResult> {
+    if (options.relaxation) return super.solve(model, options);
+    this.mips.push(model);
+    if (this.failFirst && this.mips.length === 1) return { status: 'infeasible', objective: Infinity, bound: -Infinity, values: new Float64Array(model.numCols), seconds: 0 };
+    return super.solve(model, options);
+  }
+}
+
+describe(solveLpGuided.name, () => {
+  const rotation = miniRotation();
+  const options: StrategyOptions = { timeLimitSeconds: 60, reducedCostThreshold: -1e-7, mipRelGap: 1e-4, pricing: rotation.pricing };
+
+  it('gives the MIP only the balance steps the LP reached and one more, for a plan as good', async () => {
+    const everyStep = new RecordingSolver();
+    const full = await solveLpGuided(rotation.model, everyStep, options);
+    const reached = new RecordingSolver();
+    const lean = await solveLpGuided(rotation.model, reached, { ...options, stepChains: rotation.stepChains });
+
+    expect(reached.mips[0].numCols).toBeLessThan(everyStep.mips[0].numCols);
+    expect(lean.objective).toBeGreaterThanOrEqual(lean.lpBound);
+    expect(lean.objective).toBeLessThanOrEqual(full.objective + 5e-3 * Math.abs(full.objective));
+    // Steps are used cheapest first, so within a chain the plan uses a prefix of it.
+    for (const chain of rotation.stepChains) {
+      const used = chain.map((c) => lean.values[c] > 1e-9);
+      expect(used.indexOf(false) === -1 || !used.slice(used.indexOf(false)).includes(true)).toBe(true);
+    }
+  });
+
+  it('falls back to the MIP over every step, without lower bounds, when that MIP fails', async () => {
+    const solver = new RecordingSolver(true);
+    const result = await solveLpGuided(rotation.model, solver, { ...options, stepChains: rotation.stepChains });
+
+    const [lean, fallback] = solver.mips;
+    expect(fallback.numCols).toBeGreaterThan(lean.numCols);
+    expect(fallback.colLower.every((lower, c) => !fallback.integer[c] || lower === 0)).toBe(true);
+    expect(result.status).toBe('optimal');
+    expect(result.objective).toBeGreaterThanOrEqual(result.lpBound);
+  });
+});
