@@ -7,28 +7,32 @@ import { buildRotationModel } from './rotation-model';
 import type { SolveOptions, SolveResult } from './solver';
 import { solveLpGuided, type StrategyOptions } from './solve-strategy';
 
-function miniRotation() {
-  const snapshot = generateCounty('mini', 3);
+function sampleRotation(preset: 'mini' | 'dengfeng' = 'mini') {
+  const snapshot = generateCounty(preset, 3);
   const context = buildCountyContext(snapshot);
   return buildRotationModel(context, snapshot.schools.map((s) => s.code), balanceTargets(context));
 }
 
-/** HiGHS, remembering the MIPs it was given; `failFirst` makes the first MIP come back infeasible. */
+/**
+ * HiGHS, remembering the MIPs it was given. `first: 'infeasible'` makes the first MIP come back
+ * infeasible; `first: 'poor'` makes its plan look 5% worse than it is, too much to be proven.
+ */
 class RecordingSolver extends HighsSolver {
   readonly mips: LinearModel[] = [];
-  constructor(private readonly failFirst = false) {
+  constructor(private readonly first?: 'infeasible' | 'poor') {
     super();
   }
   override async solve(model: LinearModel, options: SolveOptions): Promise<SolveResult> {
     if (options.relaxation) return super.solve(model, options);
     this.mips.push(model);
-    if (this.failFirst && this.mips.length === 1) return { status: 'infeasible', objective: Infinity, bound: -Infinity, values: new Float64Array(model.numCols), seconds: 0 };
-    return super.solve(model, options);
+    if (this.first === 'infeasible' && this.mips.length === 1) return { status: 'infeasible', objective: Infinity, bound: -Infinity, values: new Float64Array(model.numCols), seconds: 0 };
+    const result = await super.solve(model, options);
+    return this.first === 'poor' && this.mips.length === 1 ? { ...result, objective: result.objective * 1.05 } : result;
   }
 }
 
 describe(solveLpGuided.name, () => {
-  const rotation = miniRotation();
+  const rotation = sampleRotation();
   const options: StrategyOptions = { timeLimitSeconds: 60, reducedCostThreshold: -1e-7, mipRelGap: 1e-4, pricing: rotation.pricing };
 
   it('gives the MIP only the balance steps the LP reached and one more, for a plan as good', async () => {
@@ -48,7 +52,7 @@ describe(solveLpGuided.name, () => {
   });
 
   it('falls back to the MIP over every step, without lower bounds, when that MIP fails', async () => {
-    const solver = new RecordingSolver(true);
+    const solver = new RecordingSolver('infeasible');
     const result = await solveLpGuided(rotation.model, solver, { ...options, stepChains: rotation.stepChains });
 
     const [lean, fallback] = solver.mips;
@@ -56,5 +60,16 @@ describe(solveLpGuided.name, () => {
     expect(fallback.colLower.every((lower, c) => !fallback.integer[c] || lower === 0)).toBe(true);
     expect(result.status).toBe('optimal');
     expect(result.objective).toBeGreaterThanOrEqual(result.lpBound);
+  });
+
+  it('solves a second MIP over the columns of the next round when the first plan is not proven', async () => {
+    // A county large enough for the first MIP to come before the LP has settled.
+    const county = sampleRotation('dengfeng');
+    const solver = new RecordingSolver('poor');
+    const result = await solveLpGuided(county.model, solver, { ...options, pricing: county.pricing, stepChains: county.stepChains, mipRelGap: 3e-3 });
+
+    expect(solver.mips.length).toBeGreaterThanOrEqual(2);
+    expect(result.objective).toBeGreaterThanOrEqual(result.lpBound);
+    expect((result.objective - result.lpBound) / result.objective).toBeLessThan(0.05);
   });
 });

@@ -63,8 +63,9 @@ interface Incumbent {
  * LP-guided restricted MIP (SOLVERS.md). The LP relaxation is solved by pricing columns in; once it is
  * close, the MIP is solved over the columns the LP used or finds attractive, anchored on the flows the LP
  * already set to whole numbers. The grouped model's LP is nearly integral, so that MIP is small. Pricing
- * then goes on only until its bound proves the plan within {@link PROOF_GAP}; the bound reported is the
- * best proven, never more than the LP optimum. A backend without LP sessions solves the whole LP first.
+ * then goes on only until its bound proves the plan within {@link PROOF_GAP}; a plan still unproven after
+ * one more round gets a second MIP over that round's columns. The bound reported is the best proven,
+ * never more than the LP optimum. A backend without LP sessions solves the whole LP first.
  */
 export async function solveLpGuided(model: LinearModel, solver: MipSolver, options: StrategyOptions): Promise<StrategyResult> {
   const started = performance.now();
@@ -72,6 +73,7 @@ export async function solveLpGuided(model: LinearModel, solver: MipSolver, optio
   let bound = -Infinity;
   let incumbent: Incumbent | undefined;
   let incumbentFrom: Relaxation | undefined;
+  let retried = false;
   let last: Relaxation | undefined;
   let mipSeconds = 0;
   const timedMip = async (lp: Relaxation) => {
@@ -86,6 +88,14 @@ export async function solveLpGuided(model: LinearModel, solver: MipSolver, optio
     last = lp;
     if (!incumbent && (lp.converged || relativeGap(lp.objective, lp.bound) <= MIP_START_GAP)) {
       incumbent = await timedMip(lp);
+      incumbentFrom = lp;
+    } else if (incumbent && !retried && relativeGap(incumbent.objective, bound) > PROOF_GAP) {
+      // The first plan is not proven after another round: a MIP over this round's columns, rather than
+      // waiting for the LP to settle (Dengfeng: gap 0.14% instead of 0.26%; Hohhot seed 6: 0.10% instead
+      // of 0.14%; both in about the same time).
+      retried = true;
+      const second = await timedMip(lp);
+      if (second.objective < incumbent.objective) incumbent = second;
       incumbentFrom = lp;
     }
     if (incumbent && relativeGap(incumbent.objective, bound) <= PROOF_GAP) break;
