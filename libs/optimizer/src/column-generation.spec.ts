@@ -1,7 +1,7 @@
 import { buildCountyContext } from '@tr/domain';
 import { generateCounty } from '@tr/samples';
 import { balanceTargets } from './balance-targets';
-import { lagrangianBound, reducedCostsOf, solveLpByPricing } from './column-generation';
+import { lagrangianBound, pricingRounds, reducedCostsOf, solveLpByPricing, type PricingRound } from './column-generation';
 import { HighsSolver } from './highs-solver';
 import { buildRotationModel, type RotationModel } from './rotation-model';
 import type { LpSession } from './solver';
@@ -38,7 +38,7 @@ describe(solveLpByPricing.name, () => {
     expect(priced.bound).toBe(priced.objective);
     // No column at its lower bound, which every column left out of the final LP is, would lower the objective.
     for (let c = 0; c < model.numCols; c++) {
-      if (priced.values[c] === model.colLower[c]) expect(priced.reducedCosts[c]).toBeGreaterThan(-1e-6);
+      if (priced.values[c] === model.colLower[c] && model.colUpper[c] > model.colLower[c]) expect(priced.reducedCosts[c]).toBeGreaterThan(-1e-6);
     }
   });
 
@@ -70,6 +70,7 @@ describe('a stalled warm start', () => {
     // The second solve (the first warm one) stalls; everything else is the real session.
     const stalling: LpSession = {
       addColumns: (columns) => real.addColumns(columns),
+      setColumnBounds: (positions, lower, upper) => real.setColumnBounds(positions, lower, upper),
       solve: (seconds, iterations) => {
         calls.push(iterations === undefined ? 'solve' : 'warm solve');
         const result = real.solve(seconds, iterations);
@@ -94,7 +95,14 @@ describe('a stalled warm start', () => {
     const failing = new HighsSolver();
     failing.openLp = async (model, columns) => {
       const real = await solver.openLp(model, columns);
-      return { ...real, addColumns: (c) => real.addColumns(c), restart: () => real.restart(), close: () => real.close(), solve: (s) => ({ ...real.solve(s), status: 'error' }) };
+      return {
+        ...real,
+        addColumns: (c) => real.addColumns(c),
+        setColumnBounds: (positions, lower, upper) => real.setColumnBounds(positions, lower, upper),
+        restart: () => real.restart(),
+        close: () => real.close(),
+        solve: (s) => ({ ...real.solve(s), status: 'error' }),
+      };
     };
     const options = { timeLimitSeconds: 60, reducedCostThreshold: -1e-7, mipRelGap: 1e-4, pricing: rotation.pricing };
     const expected = await solveLpGuided(rotation.model, solver, options);
@@ -144,5 +152,47 @@ describe(lagrangianBound.name, () => {
     const reduced = reducedCostsOf(model, y);
     const broken = { ...pricing, capacityRow: Int32Array.from(pricing.capacityRow!, (r, f) => (f === 1 ? pricing.capacityRow![0] : r)) };
     expect(lagrangianBound(model, y, reduced, broken)).toBe(lagrangianBound(model, y, reduced));
+  });
+});
+
+describe('lazy balance steps', () => {
+  const solver = new HighsSolver();
+
+  /** Every round of pricing over all the columns, so that only the lazy steps move the LP. */
+  async function lazyRounds(allStepsAtGap?: number) {
+    const { model, pricing } = miniModel();
+    const all = [...Array(model.numCols).keys()];
+    const session = await solver.openLp(model, all);
+    const rounds: PricingRound[] = [...pricingRounds(model, session, { ...pricing, seed: all }, { timeLimitSeconds: 60, perFamily: 1, allStepsAtGap })];
+    session.close();
+    const whole = await solver.solve(model, { relaxation: true, timeLimitSeconds: 60, mipRelGap: 0 });
+    return { model, pricing, rounds, whole };
+  }
+
+  it('start with a tail for the later steps, refine where it carries more than a unit, and end at the model optimum', async () => {
+    const { pricing, rounds, whole } = await lazyRounds();
+    const last = rounds[rounds.length - 1];
+
+    expect(pricing.lazySteps!.length).toBeGreaterThan(0);
+    expect(rounds.length).toBeGreaterThan(1);
+    expect(rounds[0].exact).toBe(false);
+    expect(last.converged && last.exact).toBe(true);
+    expect(Math.abs(last.objective - whole.objective)).toBeLessThan(1e-6 * Math.abs(whole.objective));
+    // The lazy LP is a relaxation: its bounds hold for the model, and its points are the model's.
+    for (const round of rounds) {
+      expect(round.bound).toBeLessThanOrEqual(whole.objective + 1e-6);
+      expect(round.objective).toBeGreaterThanOrEqual(whole.objective - 1e-6);
+    }
+    // Tails are zero in the model, and the values a round reports never use them.
+    for (const chain of pricing.lazySteps!) for (const tail of chain.tails) for (const round of rounds) expect(round.values[tail] === 0).toBe(true);
+  });
+
+  it('go exact all at once when the LP is close enough, with the same optimum', async () => {
+    const { rounds, whole } = await lazyRounds(Infinity);
+    const last = rounds[rounds.length - 1];
+
+    expect(rounds.length).toBe(2);
+    expect(last.converged && last.exact).toBe(true);
+    expect(Math.abs(last.objective - whole.objective)).toBeLessThan(1e-6 * Math.abs(whole.objective));
   });
 });

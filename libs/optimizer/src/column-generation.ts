@@ -12,12 +12,32 @@ export interface PricingPlan {
    * bound keeps these rows as constraints instead of pricing them, which makes it much tighter early on.
    */
   capacityRow?: Int32Array;
+  /** Convex piecewise costs whose later pieces enter the LP only when it needs them. */
+  lazySteps?: readonly LazySteps[];
+}
+
+/**
+ * One convex piecewise-linear cost, such as a school's CV² as its count of backbone teachers rises: its
+ * steps k = 0, 1, … have rising slopes, each step but the last takes one unit. `tails[j]` is a copy of
+ * step j that the model fixes at zero. In the pricing LP the steps from j on are left out and `tails[j]`
+ * stands in for all of them, taking every unit at step j's slope: the LP sees the cost as it is up to
+ * step j and a little cheaper beyond. Whenever the LP puts more than one unit on a tail, the tail becomes
+ * its exact step and the next tail takes over. The LP thus stays a relaxation of the model — every bound
+ * it proves holds for the model — and where no tail carries more than a unit, its optimum is the model's.
+ * Most schools' counts move by a unit or none, so most steps never enter.
+ */
+export interface LazySteps {
+  steps: readonly number[];
+  /** A stand-in for each step but the last. */
+  tails: readonly number[];
 }
 
 export interface PricingOptions {
   timeLimitSeconds: number;
   /** Columns priced in per family and round: the most attractive first. */
   perFamily: number;
+  /** Once the restricted LP is proven this close to its bound, every lazy step chain is made exact. */
+  allStepsAtGap?: number;
 }
 
 /** What one round of pricing knows: the restricted LP's optimum and what its duals prove. */
@@ -26,13 +46,19 @@ export interface PricingRound {
   status: SolveStatus;
   /** Values for every column of the model; those not priced in yet are zero. */
   values: Float64Array;
-  /** Optimum of the restricted LP: a value the full LP can reach. */
+  /** What `values` cost in the model: the restricted LP's optimum when `exact`. A value the full LP can reach. */
   objective: number;
   /** A lower bound on the full LP's optimum from this round's duals (its optimum once converged). */
   bound: number;
   reducedCosts: Float64Array;
-  /** Nothing prices in: the restricted LP's optimum is the full LP's. */
+  /** Nothing prices in and no lazy step is refined: the restricted LP's optimum is the full LP's. */
   converged: boolean;
+  /**
+   * No lazy step's tail carries more than a unit: `values` (each tail's unit moved to its step) are then
+   * the restricted LP's optimum in the model's own terms. Otherwise they are a point of the model that
+   * costs more than the restricted LP thought.
+   */
+  exact: boolean;
   columns: number;
 }
 
@@ -41,6 +67,8 @@ export interface PricedLp extends PricingRound {
   bound: number;
 }
 
+/** A tail "carries more than a unit" above 1 + this. */
+const TAIL_TOLERANCE = 1e-7;
 /** A column "prices in" when its reduced cost is below this; smaller values are solver noise. */
 const PRICING_TOLERANCE = 1e-6;
 /** Duals and reduced costs this small count as zero in the bound, where an infinite bound would meet them. */
@@ -61,6 +89,7 @@ export function* pricingRounds(model: LinearModel, session: LpSession, plan: Pri
   for (let c = 0; c < model.numCols; c++) {
     if (!inLp[c] && plan.family[c] < 0) throw new Error(`column ${model.colNames[c]} has no family and is not in the seed`);
   }
+  const lazy = new LazyStepState(model, session, order, plan.lazySteps ?? []);
   for (let round = 1; ; round++) {
     const remaining = () => Math.max(1, options.timeLimitSeconds - (performance.now() - started) / 1000);
     // A warm start can stall in HiGHS (seen once in a few hundred solves: a re-solve that never ended).
@@ -72,23 +101,127 @@ export function* pricingRounds(model: LinearModel, session: LpSession, plan: Pri
     }
     const reducedCosts = reducedCostsOf(model, lp.rowDuals);
     const entering = lp.status === 'optimal' ? attractiveColumns(model, plan.family, inLp, reducedCosts, options.perFamily) : [];
-    const converged = lp.status === 'optimal' && entering.length === 0;
     const values = new Float64Array(model.numCols);
     order.forEach((c, i) => (values[c] = lp.values[i]));
+    const refining = lp.status === 'optimal' ? lazy.overfullTails(values) : [];
+    lazy.moveTailsToSteps(values);
+    const converged = lp.status === 'optimal' && entering.length === 0 && refining.length === 0;
+    // With lazy steps the LP's optimum can be below the model's cost of its point; the latter is reached.
+    const objective = refining.length === 0 ? lp.objective : costOf(model, values);
+    const lagrangian = converged ? objective : lagrangianBound(model, lp.rowDuals, reducedCosts, plan);
     yield {
       round,
       status: lp.status,
       values,
-      objective: lp.objective,
-      bound: converged ? lp.objective : Math.min(lagrangianBound(model, lp.rowDuals, reducedCosts, plan), lp.objective),
+      objective,
+      bound: Math.min(lagrangian, objective),
       reducedCosts,
       converged,
+      exact: refining.length === 0,
       columns: order.length,
     };
     if (lp.status !== 'optimal' || converged) return;
+    // Close to the optimum the tails have done their work: every chain goes exact at once, so that the
+    // last rounds, and the MIP that starts from them, see the model's own costs.
+    if (relativeGap(lp.objective, Math.min(lagrangian, lp.objective)) <= (options.allStepsAtGap ?? 0)) lazy.exactifyAll();
+    else lazy.refine(refining);
     for (const c of entering) inLp[c] = 1;
     order.push(...entering);
     session.addColumns(entering);
+  }
+}
+
+/** Which step of each lazy chain the pricing LP has reached, kept in the session's column bounds. */
+class LazyStepState {
+  /** Per chain, the index of its tail in use; `tails.length` once the chain is all exact. */
+  private readonly reached: number[];
+  private readonly position = new Map<number, number>();
+
+  constructor(
+    private readonly model: LinearModel,
+    private readonly session: LpSession,
+    order: readonly number[],
+    private readonly chains: readonly LazySteps[],
+  ) {
+    this.reached = chains.map(() => 0);
+    order.forEach((c, p) => this.position.set(c, p));
+    const bounds = new Map<number, number>();
+    for (const chain of chains) {
+      for (const c of [...chain.steps, ...chain.tails]) {
+        if (!this.position.has(c)) throw new Error(`lazy step column ${model.colNames[c]} is not in the seed`);
+        bounds.set(c, 0);
+      }
+      bounds.set(chain.tails[0], this.tailRoom(chain, 0));
+    }
+    this.setUpper(bounds);
+  }
+
+  /** Chains whose tail in use carries more than one unit. */
+  overfullTails(values: Float64Array): number[] {
+    const chains: number[] = [];
+    this.chains.forEach((chain, i) => {
+      const j = this.reached[i];
+      if (j < chain.tails.length && values[chain.tails[j]] > 1 + TAIL_TOLERANCE) chains.push(i);
+    });
+    return chains;
+  }
+
+  /** Every chain exact from now on: all steps at their bounds, no tails. */
+  exactifyAll(): void {
+    const bounds = new Map<number, number>();
+    this.chains.forEach((chain, i) => {
+      if (this.reached[i] >= chain.tails.length) return;
+      for (const c of chain.steps) bounds.set(c, this.model.colUpper[c]);
+      for (const c of chain.tails) bounds.set(c, 0);
+      this.reached[i] = chain.tails.length;
+    });
+    this.setUpper(bounds);
+  }
+
+  /** Spreads each tail's units over its exact steps, one a step, so that the values are the model's. */
+  moveTailsToSteps(values: Float64Array): void {
+    this.chains.forEach((chain, i) => {
+      const j = this.reached[i];
+      if (j >= chain.tails.length) return;
+      let units = values[chain.tails[j]];
+      values[chain.tails[j]] = 0;
+      for (let k = j; k < chain.steps.length && units > 0; k++) {
+        const take = Math.min(units, this.model.colUpper[chain.steps[k]]);
+        values[chain.steps[k]] += take;
+        units -= take;
+      }
+    });
+  }
+
+  /** Each chain's tail in use becomes its exact step; the next tail (or the last step) takes over. */
+  refine(chainIndices: readonly number[]): void {
+    const bounds = new Map<number, number>();
+    for (const i of chainIndices) {
+      const chain = this.chains[i];
+      const j = this.reached[i]++;
+      bounds.set(chain.steps[j], this.model.colUpper[chain.steps[j]]);
+      bounds.set(chain.tails[j], 0);
+      if (j + 1 < chain.tails.length) bounds.set(chain.tails[j + 1], this.tailRoom(chain, j + 1));
+      else bounds.set(chain.steps[j + 1], this.model.colUpper[chain.steps[j + 1]]);
+    }
+    this.setUpper(bounds);
+  }
+
+  /** All the units of steps j and on. */
+  private tailRoom(chain: LazySteps, j: number): number {
+    let room = 0;
+    for (let k = j; k < chain.steps.length; k++) room += this.model.colUpper[chain.steps[k]];
+    return room;
+  }
+
+  private setUpper(bounds: Map<number, number>): void {
+    if (bounds.size === 0) return;
+    const columns = [...bounds.keys()].sort((a, b) => this.position.get(a)! - this.position.get(b)!);
+    this.session.setColumnBounds(
+      Int32Array.from(columns, (c) => this.position.get(c)!),
+      Float64Array.from(columns, (c) => this.model.colLower[c]),
+      Float64Array.from(columns, (c) => bounds.get(c)!),
+    );
   }
 }
 
@@ -112,6 +245,12 @@ export function solveLpByPricing(
     if (options.boundGap > 0 && relativeGap(round.objective, best) <= options.boundGap) break;
   }
   return { ...last!, bound: best };
+}
+
+function costOf(model: LinearModel, values: Float64Array): number {
+  let cost = 0;
+  for (let c = 0; c < model.numCols; c++) cost += model.colCost[c] * values[c];
+  return cost;
 }
 
 /** How far a value is above a lower bound, relative to the value. */

@@ -101,6 +101,11 @@ class HighsLpSession implements LpSession {
     this.handle.clearSolver();
   }
 
+  setColumnBounds(positions: Int32Array, lower: Float64Array, upper: Float64Array): void {
+    if (positions.length === 0) return;
+    this.handle.changeColsBounds({ kind: 'set', indices: positions }, finite(this.highs, lower), finite(this.highs, upper));
+  }
+
   close(): void {
     this.handle.dispose();
   }

@@ -17,7 +17,7 @@ import {
   type Teacher,
 } from '@tr/domain';
 import { stepDown, stepUp, type BalanceKey, type BalanceTargets } from './balance-targets';
-import type { PricingPlan } from './column-generation';
+import type { LazySteps, PricingPlan } from './column-generation';
 import { LinearModelBuilder, type LinearModel } from './linear-model';
 import { eligibleHeads, groupEligibleTeachers, type TeacherGroup } from './teacher-groups';
 
@@ -215,6 +215,7 @@ export function buildRotationModel(
   // Constant parts of the net changes that enter balance rows: they move to the rows' right-hand sides.
   const balanceOffset = new Map<number, number>();
   const stepChains: number[][] = [];
+  const lazySteps: LazySteps[] = [];
   for (const code of codes) {
     const school = context.schoolsByCode.get(code)!;
     for (const subject of SUBJECTS) {
@@ -260,21 +261,28 @@ export function buildRotationModel(
       const row = sharedStepRow.get(`${code}|${key}`) ?? b.findRow(`bal:${code}:${key}`);
       if (row === undefined) continue;
       const cvRow = notWorse.get(key);
-      const upSteps: number[] = [];
-      const downSteps: number[] = [];
+      const chains = { up: { steps: [] as number[], tails: [] as number[] }, dn: { steps: [] as number[], tails: [] as number[] } };
+      // Step k of a direction, and unless it is the chain's last, its stand-in for the pricing LP (see
+      // LazySteps in column-generation.ts): the same column, fixed at zero in the model itself.
+      const step = (direction: 'up' | 'dn', k: number, slope: number, room: number, last: boolean) => {
+        const sign = direction === 'up' ? -1 : 1;
+        const cost = policy.weight_balance * slope;
+        chains[direction].steps.push(columns.length);
+        add({ type: 'balance' }, `${direction}${k}_${code}_${key}`, cost, 0, room, false, cvEntries(row, sign, cvRow, slope));
+        if (last) return;
+        chains[direction].tails.push(columns.length);
+        add({ type: 'balance' }, `${direction}${k}t_${code}_${key}`, cost, 0, 0, false, cvEntries(row, sign, cvRow, slope));
+      };
       for (let k = 0; k < BALANCE_STEPS; k++) {
         const last = k === BALANCE_STEPS - 1;
-        const up = stepUp(target, target.present + k);
-        upSteps.push(columns.length);
-        add({ type: 'balance' }, `up${k}_${code}_${key}`, policy.weight_balance * up, 0, last ? Infinity : 1, false, cvEntries(row, -1, cvRow, up));
+        step('up', k, stepUp(target, target.present + k), last ? Infinity : 1, last);
         if (target.present - k <= 0) continue;
-        const down = stepDown(target, target.present - k);
-        const room = last ? target.present - k : 1;
-        downSteps.push(columns.length);
-        add({ type: 'balance' }, `dn${k}_${code}_${key}`, policy.weight_balance * down, 0, room, false, cvEntries(row, 1, cvRow, down));
+        step('dn', k, stepDown(target, target.present - k), last ? target.present - k : 1, last || target.present - k === 1);
       }
-      stepChains.push(upSteps);
-      if (downSteps.length > 0) stepChains.push(downSteps);
+      for (const chain of [chains.up, chains.dn]) {
+        if (chain.steps.length > 0) stepChains.push(chain.steps);
+        if (chain.tails.length > 0) lazySteps.push(chain);
+      }
     }
   }
 
@@ -287,7 +295,7 @@ export function buildRotationModel(
   familyOf.forEach((f, c) => (family[c] = f));
   for (let c = 0; c < columns.length; c++) if (family[c] < 0) seed.push(c);
   seed.sort((x, y) => x - y);
-  return { model: b.build(), columns, groups, heads, dueHeads, eligible, moverBounds, pricing: { seed, family, capacityRow }, stepChains };
+  return { model: b.build(), columns, groups, heads, dueHeads, eligible, moverBounds, pricing: { seed, family, capacityRow, lazySteps }, stepChains };
 }
 
 /** Weight of one FTE of shortage: more in rural and remote schools and in the scarce subjects. */

@@ -41,6 +41,8 @@ export interface LpSession {
   solve(timeLimitSeconds: number, iterationLimit?: number): LpSessionResult;
   /** Forgets the basis, so that the next solve starts afresh. */
   restart(): void;
+  /** Changes the bounds of some of the session's columns, given by position (strictly increasing). */
+  setColumnBounds(positions: Int32Array, lower: Float64Array, upper: Float64Array): void;
   close(): void;
 }
 
