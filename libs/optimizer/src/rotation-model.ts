@@ -51,8 +51,6 @@ export interface RotationModel {
   eligible: number;
   moverBounds: { min: number; max: number };
   pricing: PricingPlan;
-  /** Each school × indicator's CV² steps up and down, cheapest first (see StrategyOptions.stepChains). */
-  stepChains: number[][];
 }
 
 interface Candidate {
@@ -214,7 +212,6 @@ export function buildRotationModel(
   // needs someone to teach it) so the LP relaxation can't spread fractions over many schools.
   // Constant parts of the net changes that enter balance rows: they move to the rows' right-hand sides.
   const balanceOffset = new Map<number, number>();
-  const stepChains: number[][] = [];
   const lazySteps: LazySteps[] = [];
   for (const code of codes) {
     const school = context.schoolsByCode.get(code)!;
@@ -279,10 +276,7 @@ export function buildRotationModel(
         if (target.present - k <= 0) continue;
         step('dn', k, stepDown(target, target.present - k), last ? target.present - k : 1, last || target.present - k === 1);
       }
-      for (const chain of [chains.up, chains.dn]) {
-        if (chain.steps.length > 0) stepChains.push(chain.steps);
-        if (chain.tails.length > 0) lazySteps.push(chain);
-      }
+      for (const chain of [chains.up, chains.dn]) if (chain.tails.length > 0) lazySteps.push(chain);
     }
   }
 
@@ -295,7 +289,7 @@ export function buildRotationModel(
   familyOf.forEach((f, c) => (family[c] = f));
   for (let c = 0; c < columns.length; c++) if (family[c] < 0) seed.push(c);
   seed.sort((x, y) => x - y);
-  return { model: b.build(), columns, groups, heads, dueHeads, eligible, moverBounds, pricing: { seed, family, capacityRow, lazySteps }, stepChains };
+  return { model: b.build(), columns, groups, heads, dueHeads, eligible, moverBounds, pricing: { seed, family, capacityRow, lazySteps } };
 }
 
 /** Weight of one FTE of shortage: more in rural and remote schools and in the scarce subjects. */

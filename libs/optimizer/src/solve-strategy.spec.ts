@@ -36,24 +36,25 @@ describe(solveLpGuided.name, () => {
   const options: StrategyOptions = { timeLimitSeconds: 60, reducedCostThreshold: -1e-7, mipRelGap: 1e-4, pricing: rotation.pricing };
 
   it('gives the MIP only the balance steps the LP reached and one more, for a plan as good', async () => {
+    // Without lazy steps the plan says nothing of step chains, and the MIP gets every step.
     const everyStep = new RecordingSolver();
-    const full = await solveLpGuided(rotation.model, everyStep, options);
+    const full = await solveLpGuided(rotation.model, everyStep, { ...options, pricing: { ...rotation.pricing, lazySteps: undefined } });
     const reached = new RecordingSolver();
-    const lean = await solveLpGuided(rotation.model, reached, { ...options, stepChains: rotation.stepChains });
+    const lean = await solveLpGuided(rotation.model, reached, options);
 
     expect(reached.mips[0].numCols).toBeLessThan(everyStep.mips[0].numCols);
     expect(lean.objective).toBeGreaterThanOrEqual(lean.lpBound);
     expect(lean.objective).toBeLessThanOrEqual(full.objective + 5e-3 * Math.abs(full.objective));
     // Steps are used cheapest first, so within a chain the plan uses a prefix of it.
-    for (const chain of rotation.stepChains) {
-      const used = chain.map((c) => lean.values[c] > 1e-9);
+    for (const { steps } of rotation.pricing.lazySteps!) {
+      const used = steps.map((c) => lean.values[c] > 1e-9);
       expect(used.indexOf(false) === -1 || !used.slice(used.indexOf(false)).includes(true)).toBe(true);
     }
   });
 
   it('falls back to the MIP over every step, without lower bounds, when that MIP fails', async () => {
     const solver = new RecordingSolver('infeasible');
-    const result = await solveLpGuided(rotation.model, solver, { ...options, stepChains: rotation.stepChains });
+    const result = await solveLpGuided(rotation.model, solver, options);
 
     const [lean, fallback] = solver.mips;
     expect(fallback.numCols).toBeGreaterThan(lean.numCols);
@@ -66,7 +67,7 @@ describe(solveLpGuided.name, () => {
     // A county large enough for the first MIP to come before the LP has settled.
     const county = sampleRotation('dengfeng');
     const solver = new RecordingSolver('poor');
-    const result = await solveLpGuided(county.model, solver, { ...options, pricing: county.pricing, stepChains: county.stepChains, mipRelGap: 3e-3 });
+    const result = await solveLpGuided(county.model, solver, { ...options, pricing: county.pricing, mipRelGap: 3e-3 });
 
     expect(solver.mips.length).toBeGreaterThanOrEqual(2);
     expect(result.objective).toBeGreaterThanOrEqual(result.lpBound);

@@ -1,4 +1,4 @@
-import { pricingRounds, relativeGap, type PricingPlan } from './column-generation';
+import { pricingRounds, relativeGap, type LazySteps, type PricingPlan } from './column-generation';
 import { restrictColumns, type LinearModel } from './linear-model';
 import type { MipSolver, SolveResult, SolveStatus } from './solver';
 
@@ -7,13 +7,11 @@ export interface StrategyOptions {
   /** Move columns whose LP reduced cost is above this are left out of the MIP. */
   reducedCostThreshold: number;
   mipRelGap: number;
-  /** With a backend that offers LP sessions, the LP relaxation is solved by pricing columns in. */
-  pricing?: PricingPlan;
   /**
-   * Convex piecewise costs as chains of step columns, cheapest step first (a school's CV² as its count
-   * rises, say). The MIP gets only the steps the LP reached and one more.
+   * With a backend that offers LP sessions, the LP relaxation is solved by pricing columns in. Its lazy
+   * step chains also trim the MIP: of each, only the steps the LP reached and one more.
    */
-  stepChains?: readonly (readonly number[])[];
+  pricing?: PricingPlan;
 }
 
 export interface StrategyResult {
@@ -92,6 +90,12 @@ export async function solveLpGuided(model: LinearModel, solver: MipSolver, optio
     mipSeconds += (performance.now() - mipStarted) / 1000;
     return mip;
   };
+  /** Another MIP over this LP's columns; its plan replaces the incumbent only if better. */
+  const retryMip = async (lp: Relaxation) => {
+    const mip = await timedMip(lp);
+    if (mip.objective < incumbent!.objective) incumbent = mip;
+    incumbentFrom = lp;
+  };
   for await (const lp of relaxations(model, solver, options)) {
     if (lp.status !== 'optimal') throw new Error(`LP relaxation failed: ${lp.status}`);
     bound = Math.max(bound, lp.bound);
@@ -104,24 +108,21 @@ export async function solveLpGuided(model: LinearModel, solver: MipSolver, optio
       // waiting for the LP to settle (Dengfeng: gap 0.14% instead of 0.26%; Hohhot seed 6: 0.10% instead
       // of 0.14%; both in about the same time).
       retried = true;
-      const second = await timedMip(lp);
-      if (second.objective < incumbent.objective) incumbent = second;
-      incumbentFrom = lp;
+      await retryMip(lp);
     }
     if (incumbent && relativeGap(incumbent.objective, bound) <= PROOF_GAP) break;
   }
   if (!incumbent || !last) throw new Error('LP relaxation gave no result');
   if (last.converged && incumbentFrom !== last && relativeGap(incumbent.objective, bound) > PROOF_GAP) {
     // Not proven, and the LP has settled with columns the first MIP never saw: try them too.
-    const second = await timedMip(last);
-    if (second.objective < incumbent.objective) incumbent = second;
+    await retryMip(last);
   }
   if (model.numCols <= WHOLE_MIP_COLUMNS && relativeGap(incumbent.objective, bound) > PROOF_GAP) {
     // A small county whose plan is still not proven (its LP is far from integral): the MIP over every
     // column costs little there, and the restricted one can miss the optimum.
-    const started = performance.now();
+    const wholeStarted = performance.now();
     const whole = await solver.solve(model, { relaxation: false, timeLimitSeconds: budget(), mipRelGap: options.mipRelGap });
-    mipSeconds += (performance.now() - started) / 1000;
+    mipSeconds += (performance.now() - wholeStarted) / 1000;
     if ((whole.status === 'optimal' || whole.status === 'time_limit') && whole.objective < incumbent.objective) {
       incumbent = { values: whole.values, objective: whole.objective, status: whole.status, keptColumns: model.numCols };
     }
@@ -178,7 +179,7 @@ async function restrictedMip(model: LinearModel, solver: MipSolver, lp: Relaxati
   // Steps far beyond the LP's lengthen HiGHS's root cut loop (Hohhot seeds 1–6: MIP 0.5–1.3 s with them
   // left out, 0.8–1.4 s with them), and a plan near the LP doesn't need them. Columns the LP already set
   // to a positive whole number keep at least that value: the MIP then only settles the fractional flows.
-  let { mip, keep } = await solve(keptColumns(model, lp, options, unreachedSteps(model, lp.values, options.stepChains)), true);
+  let { mip, keep } = await solve(keptColumns(model, lp, options, unreachedSteps(model, lp.values, options.pricing?.lazySteps)), true);
   if (mip.status !== 'optimal' && mip.status !== 'time_limit') ({ mip, keep } = await solve(keptColumns(model, lp, options), false));
   if (mip.status !== 'optimal' && mip.status !== 'time_limit') throw new Error(`MIP failed: ${mip.status}`);
   const values = new Float64Array(model.numCols);
@@ -197,14 +198,14 @@ function keptColumns(model: LinearModel, lp: Relaxation, options: StrategyOption
 }
 
 /** Steps of each chain beyond the last one the LP uses and the one after it. */
-function unreachedSteps(model: LinearModel, values: Float64Array, chains: StrategyOptions['stepChains']): Uint8Array {
+function unreachedSteps(model: LinearModel, values: Float64Array, chains: readonly LazySteps[] | undefined): Uint8Array {
   const unreached = new Uint8Array(model.numCols);
-  for (const chain of chains ?? []) {
+  for (const { steps } of chains ?? []) {
     let reached = -1;
-    chain.forEach((c, k) => {
+    steps.forEach((c, k) => {
       if (values[c] > INTEGRALITY_TOLERANCE) reached = k;
     });
-    for (let k = reached + 2; k < chain.length; k++) unreached[chain[k]] = 1;
+    for (let k = reached + 2; k < steps.length; k++) unreached[steps[k]] = 1;
   }
   return unreached;
 }
