@@ -88,6 +88,21 @@ describe(optimizePlan.name, () => {
     expect(validatePlan(snapshot, plan).violations).toEqual([]);
   });
 
+  it('names a head past the term limit whom an exemption keeps at the school', async () => {
+    // Born 1970-03-01: 56 on September 1, 2026, within 5 years of the female retirement age of 55.
+    const headA = makeTeacher('A-P', 'A', { role: 'principal', termsAsHead: 2, birthDate: '1970-03-01' });
+    const headC = makeTeacher('C-P', 'C', { role: 'principal', termsAsHead: 1 });
+    const snapshot = smallCounty({}, [headA, headC]);
+    const { plan } = await optimizePlan(snapshot);
+
+    expect(plan.moves.find((m) => m.teacher_id === 'A-P')).toBeUndefined();
+    expect(plan.plan.flags).toEqual([
+      expect.objectContaining({ rule: 'head_rotation', detail: { teacher_id: 'A-P', school: 'A', exempt: 'near_retirement' } }),
+    ]);
+    expect(plan.plan.flags[0].message_zh).toContain('不在交流范围');
+    expect(validatePlan(snapshot, plan).violations).toEqual([]);
+  });
+
   it('never moves a teacher farther than the distance limit', async () => {
     const snapshot = makeSnapshot({
       schools: [makeSchool('N', { lat: 34.0, lng: 113.0 }), makeSchool('F', { area: 'rural', lat: 35.0, lng: 113.0 })],

@@ -1,9 +1,9 @@
-import { countyMoverBounds, type CountyContext, type PlanFlag, type Teacher } from '@tr/domain';
+import { countyMoverBounds, isHead, type CountyContext, type PlanFlag, type Teacher } from '@tr/domain';
 import type { NamedMove } from './teacher-naming';
 
 /**
  * The rules a plan had to relax, judged on the county as a whole: a region short of movers is no flag
- * if the county still meets its rate.
+ * if the county still meets its rate. Heads past their terms who stay are always named, with the reason.
  */
 export function planFlags(context: CountyContext, moves: readonly NamedMove[], dueHeads: readonly Teacher[]): PlanFlag[] {
   const { policy } = context.snapshot;
@@ -36,5 +36,26 @@ export function planFlags(context: CountyContext, moves: readonly NamedMove[], d
       detail: { teacher_id: head.id, school: head.schoolCode },
     });
   }
+  flags.push(...exemptHeadFlags(context));
   return flags;
+}
+
+/**
+ * Heads past `head_max_terms` whom an exemption (retirement, leave, service period) keeps from rotating:
+ * the rule "heads past their terms rotate" does not hold for them, and the plan says why.
+ */
+function exemptHeadFlags(context: CountyContext): PlanFlag[] {
+  const { policy } = context.snapshot;
+  return context.snapshot.teachers
+    .filter((t) => isHead(t) && t.termsAsHead >= policy.head_max_terms && !context.eligibility.get(t.id)!.eligible)
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map((head) => {
+      const { reason, explanation } = context.eligibility.get(head.id)!;
+      return {
+        rule: 'head_rotation',
+        message: `${head.id} (${head.role} of ${head.schoolCode}, ${head.termsAsHead} terms) is past the ${policy.head_max_terms}-term limit but exempt from rotation: ${explanation.en}`,
+        message_zh: `${head.schoolCode} 的校级领导 ${head.id}（已任 ${head.termsAsHead} 届）已满 ${policy.head_max_terms} 届，但不在交流范围：${explanation.zh}`,
+        detail: { teacher_id: head.id, school: head.schoolCode, exempt: reason },
+      };
+    });
 }

@@ -258,25 +258,19 @@ export function buildRotationModel(
       const row = sharedStepRow.get(`${code}|${key}`) ?? b.findRow(`bal:${code}:${key}`);
       if (row === undefined) continue;
       const cvRow = notWorse.get(key);
-      const chains = { up: { steps: [] as number[], tails: [] as number[] }, dn: { steps: [] as number[], tails: [] as number[] } };
-      // Step k of a direction, and unless it is the chain's last, its stand-in for the pricing LP (see
-      // LazySteps in column-generation.ts): the same column, fixed at zero in the model itself.
-      const step = (direction: 'up' | 'dn', k: number, slope: number, room: number, last: boolean) => {
+      const chains = { up: { steps: [] as number[] }, dn: { steps: [] as number[] } };
+      const step = (direction: 'up' | 'dn', k: number, slope: number, room: number) => {
         const sign = direction === 'up' ? -1 : 1;
-        const cost = policy.weight_balance * slope;
         chains[direction].steps.push(columns.length);
-        add({ type: 'balance' }, `${direction}${k}_${code}_${key}`, cost, 0, room, false, cvEntries(row, sign, cvRow, slope));
-        if (last) return;
-        chains[direction].tails.push(columns.length);
-        add({ type: 'balance' }, `${direction}${k}t_${code}_${key}`, cost, 0, 0, false, cvEntries(row, sign, cvRow, slope));
+        add({ type: 'balance' }, `${direction}${k}_${code}_${key}`, policy.weight_balance * slope, 0, room, false, cvEntries(row, sign, cvRow, slope));
       };
       for (let k = 0; k < BALANCE_STEPS; k++) {
         const last = k === BALANCE_STEPS - 1;
-        step('up', k, stepUp(target, target.present + k), last ? Infinity : 1, last);
+        step('up', k, stepUp(target, target.present + k), last ? Infinity : 1);
         if (target.present - k <= 0) continue;
-        step('dn', k, stepDown(target, target.present - k), last ? target.present - k : 1, last || target.present - k === 1);
+        step('dn', k, stepDown(target, target.present - k), last ? target.present - k : 1);
       }
-      for (const chain of [chains.up, chains.dn]) if (chain.tails.length > 0) lazySteps.push(chain);
+      for (const chain of [chains.up, chains.dn]) if (chain.steps.length > 1) lazySteps.push(chain);
     }
   }
 
