@@ -20,19 +20,46 @@ export interface LinearModel {
   rowNames: string[];
 }
 
+/** A typed array that doubles its capacity as values are pushed: no boxed numbers, no copy at the end but one. */
+class Growable<T extends Float64Array | Int32Array | Uint8Array> {
+  private data: T;
+  length = 0;
+
+  constructor(private readonly make: (capacity: number) => T) {
+    this.data = make(1024);
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+
+  toArray(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+}
+
 export class LinearModelBuilder {
-  private readonly cost: number[] = [];
-  private readonly lower: number[] = [];
-  private readonly upper: number[] = [];
-  private readonly integer: number[] = [];
-  private readonly starts: number[] = [0];
-  private readonly rows: number[] = [];
-  private readonly values: number[] = [];
+  private readonly cost = new Growable((n) => new Float64Array(n));
+  private readonly lower = new Growable((n) => new Float64Array(n));
+  private readonly upper = new Growable((n) => new Float64Array(n));
+  private readonly integer = new Growable((n) => new Uint8Array(n));
+  private readonly starts = new Growable((n) => new Int32Array(n));
+  private readonly rows = new Growable((n) => new Int32Array(n));
+  private readonly values = new Growable((n) => new Float64Array(n));
   private readonly colNames: string[] = [];
   private readonly rowLower: number[] = [];
   private readonly rowUpper: number[] = [];
   private readonly rowNames: string[] = [];
   private readonly rowByName = new Map<string, number>();
+
+  constructor() {
+    this.starts.push(0);
+  }
 
   get columnCount(): number {
     return this.cost.length;
@@ -90,15 +117,15 @@ export class LinearModelBuilder {
     return {
       numCols: this.cost.length,
       numRows: this.rowLower.length,
-      colCost: Float64Array.from(this.cost),
-      colLower: Float64Array.from(this.lower),
-      colUpper: Float64Array.from(this.upper),
-      integer: Uint8Array.from(this.integer),
+      colCost: this.cost.toArray(),
+      colLower: this.lower.toArray(),
+      colUpper: this.upper.toArray(),
+      integer: this.integer.toArray(),
       rowLower: Float64Array.from(this.rowLower),
       rowUpper: Float64Array.from(this.rowUpper),
-      colStart: Int32Array.from(this.starts),
-      rowIndex: Int32Array.from(this.rows),
-      value: Float64Array.from(this.values),
+      colStart: this.starts.toArray(),
+      rowIndex: this.rows.toArray(),
+      value: this.values.toArray(),
       colNames: this.colNames,
       rowNames: this.rowNames,
     };

@@ -91,20 +91,23 @@ export function buildRotationModel(
   //             shortfall − shortage left + staff beyond the shortfall (see below)
   //   ind:s:k   Σ arriving − Σ leaving carrying indicator k (backbone, above degree) = the change in the
   //             count, split into balance steps (on this row, or through I_sk where it enters two stages)
-  // Row indices per school, remembered so that a hundred thousand columns don't each build row names.
-  const schoolRows = new Map<string, Map<string, number>>();
-  const cachedRow = (code: string, kind: string, detail?: string) => {
-    const key = detail === undefined ? kind : `${kind}:${detail}`;
-    let rows = schoolRows.get(code);
-    if (!rows) schoolRows.set(code, (rows = new Map()));
-    let row = rows.get(key);
-    if (row === undefined) rows.set(key, (row = b.row(detail === undefined ? `${kind}:${code}` : `${kind}:${code}:${detail}`, 0, 0)));
+  // Row indices per school, remembered in slots (out, bout, a net row per subject, an ind row per
+  // indicator) so that a hundred thousand columns build no row names or keys.
+  const schoolIndex = new Map(codes.map((code, i) => [code, i]));
+  const subjectSlot = new Map(SUBJECTS.map((subject, i) => [subject, 2 + i]));
+  const slotsPerSchool = 4 + SUBJECTS.length;
+  const rowSlots = new Int32Array(codes.length * slotsPerSchool).fill(-1);
+  const cachedRow = (code: string, slot: number, name: () => string) => {
+    const at = schoolIndex.get(code)! * slotsPerSchool + slot;
+    let row = rowSlots[at];
+    if (row < 0) rowSlots[at] = row = b.row(name(), 0, 0);
     return row;
   };
-  const outRow = (code: string) => cachedRow(code, 'out');
-  const boutRow = (code: string) => cachedRow(code, 'bout');
-  const netRow = (code: string, subject: Subject) => cachedRow(code, 'net', subject);
-  const indRow = (code: string, indicator: 'backbone' | 'degree_above') => cachedRow(code, 'ind', indicator);
+  const outRow = (code: string) => cachedRow(code, 0, () => `out:${code}`);
+  const boutRow = (code: string) => cachedRow(code, 1, () => `bout:${code}`);
+  const netRow = (code: string, subject: Subject) => cachedRow(code, subjectSlot.get(subject)!, () => `net:${code}:${subject}`);
+  const indRow = (code: string, indicator: 'backbone' | 'degree_above') =>
+    cachedRow(code, slotsPerSchool - (indicator === 'backbone' ? 2 : 1), () => `ind:${code}:${indicator}`);
   const moveEntries: MoveEntries = (from, to, main, taught, backbone, above) => {
     const entries: [number, number][] = [
       [outRow(from), 1],
