@@ -87,7 +87,7 @@ function exemption(
     return {
       reason: 'near_retirement',
       text: localized(
-        `距法定退休不足 ${policy.exempt_years_before_retirement} 年，免于交流`,
+        `距法定退休 ${policy.exempt_years_before_retirement} 年以内，免于交流`,
         `within ${policy.exempt_years_before_retirement} years of statutory retirement: exempt`,
       ),
     };
