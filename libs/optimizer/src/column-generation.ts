@@ -277,33 +277,27 @@ export function lagrangianBound(model: LinearModel, rowDuals: Float64Array, redu
   const isKept = new Uint8Array(model.numRows);
   if (kept) for (const r of kept.capacityRow!) isKept[r] = 1;
   let bound = 0;
-  // Each family's columns, cheapest first, fill its capacity: the family's part of the minimum.
-  const byFamily = new Map<number, number[]>();
+  const members = kept ? familyMembers(model, kept) : [];
   for (let c = 0; c < model.numCols; c++) {
-    const f = kept ? kept.family[c] : -1;
-    if (f >= 0) {
-      const list = byFamily.get(f);
-      if (list) list.push(c);
-      else byFamily.set(f, [c]);
-      continue;
-    }
+    if (kept && kept.family[c] >= 0) continue;
     const d = reducedCosts[c];
     if (Math.abs(d) <= ZERO) continue;
     const at = d > 0 ? model.colLower[c] : model.colUpper[c];
     bound += Number.isFinite(at) ? d * at : Math.abs(d) <= PRICING_TOLERANCE ? 0 : -Infinity;
   }
-  for (const [f, members] of byFamily) {
+  // Each family's columns, cheapest first, fill its capacity: the family's part of the minimum.
+  members.forEach((columns, f) => {
     const row = kept!.capacityRow![f];
     // Without its own row's dual, a member's cost in the Lagrangian is its reduced cost plus that dual.
-    const costs = members.map((c) => reducedCosts[c] + rowDuals[row]);
+    const costs = columns.map((c) => reducedCosts[c] + rowDuals[row]);
     let room = model.rowUpper[row];
-    for (const i of members.map((_, i) => i).sort((a, b) => costs[a] - costs[b] || a - b)) {
+    for (const i of columns.map((_, i) => i).sort((a, b) => costs[a] - costs[b] || a - b)) {
       if (costs[i] >= 0 || room <= 0) break;
-      const take = Math.min(model.colUpper[members[i]], room);
+      const take = Math.min(model.colUpper[columns[i]], room);
       bound += costs[i] * take;
       room -= take;
     }
-  }
+  });
   for (let r = 0; r < model.numRows; r++) {
     const y = rowDuals[r];
     if (isKept[r] || Math.abs(y) <= ZERO) continue;
@@ -314,6 +308,18 @@ export function lagrangianBound(model: LinearModel, rowDuals: Float64Array, redu
 }
 
 const checkedPlans = new WeakMap<PricingPlan, boolean>();
+const membersOfPlan = new WeakMap<PricingPlan, number[][]>();
+
+/** Each family's columns in index order, listed once per plan. */
+function familyMembers(model: LinearModel, plan: PricingPlan): number[][] {
+  let members = membersOfPlan.get(plan);
+  if (!members) {
+    members = Array.from({ length: plan.capacityRow!.length }, () => []);
+    for (let c = 0; c < model.numCols; c++) if (plan.family[c] >= 0) members[plan.family[c]].push(c);
+    membersOfPlan.set(plan, members);
+  }
+  return members;
+}
 
 /** The family bound holds only if each capacity row is Σ (its family's columns, coefficient 1) ≤ a finite capacity. */
 function capacityRowsHold(model: LinearModel, plan: PricingPlan): boolean {
