@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CountyKey } from './counties';
-import type { ChildEvent, ChildResult, NaiveResult, OursResult, PhaseEvent } from './protocol';
+import { countByRule, type ChildEvent, type ChildResult, type NaiveResult, type OursResult, type PhaseEvent } from './protocol';
 
 const BENCH_DIR = __dirname;
 const REPO_ROOT = path.resolve(BENCH_DIR, '..');
@@ -298,6 +298,14 @@ function violationText(valid: boolean | null, violations: Record<string, number>
     .join(', ')})`;
 }
 
+/** The plan's flags counted by rule: a prefecture names a hundred exempt heads. */
+function flagText(flags: readonly string[]): string {
+  if (flags.length === 0) return '';
+  return `; flags: ${Object.entries(countByRule(flags.map((rule) => ({ rule }))))
+    .map(([rule, n]) => `${rule} ×${n}`)
+    .join(', ')}`;
+}
+
 function oursTable(outcomes: JobOutcome[]): string {
   const lines = [
     '| case | county | schools / teachers / eligible | gen s | optimizePlan s | build / LP / MIP s | child wall s | peak RSS MiB | objective | LP bound | gap % | status | movers | regions | columns (kept) | shortage FTE before → after | validator | load 1m |',
@@ -312,7 +320,7 @@ function oursTable(outcomes: JobOutcome[]): string {
       continue;
     }
     lines.push(
-      `| ${o.caseName} | ${COUNTY_LABEL[o.county]} | ${r.size.schools} / ${r.size.teachers} / ${r.size.eligible} | ${f(r.generateSeconds)} | ${f(r.optimizeSeconds)} | ${f(r.buildSeconds)} / ${f(r.lpSeconds)} / ${f(r.mipSeconds)} | ${f(o.childWallSeconds)} | ${f(r.peakRssMiB, 0)} | ${f(r.objective)} | ${f(r.lpBound)} | ${f(r.gapPercent)} | ${r.status} | ${r.movers} | ${r.regions} | ${r.columns} (${r.keptColumns}) | ${f(r.shortageBefore)} → ${f(r.shortageAfter)} | ${violationText(r.valid, r.violations)}${r.flags.length > 0 ? `; flags: ${r.flags.join(', ')}` : ''} | ${f(o.loadAverage)} |`,
+      `| ${o.caseName} | ${COUNTY_LABEL[o.county]} | ${r.size.schools} / ${r.size.teachers} / ${r.size.eligible} | ${f(r.generateSeconds)} | ${f(r.optimizeSeconds)} | ${f(r.buildSeconds)} / ${f(r.lpSeconds)} / ${f(r.mipSeconds)} | ${f(o.childWallSeconds)} | ${f(r.peakRssMiB, 0)} | ${f(r.objective)} | ${f(r.lpBound)} | ${f(r.gapPercent)} | ${r.status} | ${r.movers} | ${r.regions} | ${r.columns} (${r.keptColumns}) | ${f(r.shortageBefore)} → ${f(r.shortageAfter)} | ${violationText(r.valid, r.violations)}${flagText(r.flags)} | ${f(o.loadAverage)} |`,
     );
   }
   return lines.join('\n');
