@@ -78,6 +78,23 @@ describe(optimizePlan.name, () => {
     ]);
   });
 
+  it('keeps the backbone share among the teachers alone too, not only with the heads counted', async () => {
+    // Two backbone heads exchange: counted with everyone, they alone would meet a 40% share. Without
+    // balance weights and with A-M2 asking for B, the cheapest teachers to send are not backbone.
+    const headA = makeTeacher('A-P', 'A', { role: 'principal', termsAsHead: 2, subject: 'math', backbone: 'county' });
+    const headC = makeTeacher('C-P', 'C', { role: 'principal', termsAsHead: 2, subject: 'math', backbone: 'city' });
+    const snapshot = smallCounty({ min_backbone_share: 0.4, weight_balance: 0 }, [headA, headC]);
+    snapshot.teachers.find((t) => t.id === 'A-M2')!.preferences = ['B'];
+    const { plan } = await optimizePlan(snapshot);
+    const byId = new Map(snapshot.teachers.map((t) => [t.id, t]));
+    const teachers = plan.moves.map((m) => byId.get(m.teacher_id)!).filter((t) => t.role === 'teacher');
+
+    expect(validatePlan(snapshot, plan).violations).toEqual([]);
+    expect(plan.moves.filter((m) => m.role === 'principal')).toHaveLength(2);
+    expect(teachers.length).toBeGreaterThan(0);
+    expect(teachers.filter((t) => t.backbone !== 'none').length).toBeGreaterThanOrEqual(0.4 * teachers.length);
+  });
+
   it('says so when a head due to rotate has nobody to exchange with', async () => {
     const headA = makeTeacher('A-P', 'A', { role: 'principal', termsAsHead: 3 });
     const snapshot = smallCounty({}, [headA]);

@@ -163,7 +163,13 @@ export function buildRotationModel(
     }
   }
 
-  addHeadExchange(context, heads, reachable, inScope, policy.weight_preference, b, add, moveEntries, travelCost, capacity);
+  // The backbone share is a rule on everyone who rotates. It also holds among the teachers without the
+  // heads (a county may read the rule so, the heads' exchange being a rule of its own): Σ backbone
+  // movers − share × Σ movers, less the heads' part of both, ≥ 0. Heads' columns carry their part.
+  const teachersBackboneRow = heads.length > 0 ? b.row('backbone_share_teachers', 0, Infinity) : undefined;
+  const headShareEntry = (backbone: boolean): [number, number][] =>
+    teachersBackboneRow === undefined ? [] : [[teachersBackboneRow, policy.min_backbone_share - (backbone ? 1 : 0)]];
+  addHeadExchange(context, heads, reachable, inScope, policy.weight_preference, b, add, moveEntries, travelCost, capacity, headShareEntry);
 
   // County rules on the school totals.
   const moversMin = b.row('movers_min', moverBounds.min, Infinity);
@@ -173,9 +179,11 @@ export function buildRotationModel(
     const out = b.findRow(`out:${code}`);
     if (out === undefined) continue;
     const cap = schoolSendCap(context.eligibleBySchool.get(code) ?? 0, policy.max_rotation_rate);
-    add({ type: 'total' }, `out_${code}`, 0, 0, cap, false, [[out, -1], [moversMin, 1], [moversMax, 1], [backboneRow, -policy.min_backbone_share]]);
+    const shareRows = (value: number): [number, number][] =>
+      teachersBackboneRow === undefined ? [[backboneRow, value]] : [[backboneRow, value], [teachersBackboneRow, value]];
+    add({ type: 'total' }, `out_${code}`, 0, 0, cap, false, [[out, -1], [moversMin, 1], [moversMax, 1], ...shareRows(-policy.min_backbone_share)]);
     const bout = b.findRow(`bout:${code}`);
-    if (bout !== undefined) add({ type: 'total' }, `bout_${code}`, 0, 0, Infinity, false, [[bout, -1], [backboneRow, 1]]);
+    if (bout !== undefined) add({ type: 'total' }, `bout_${code}`, 0, 0, Infinity, false, [[bout, -1], ...shareRows(1)]);
   }
 
   // Balance: per school, stage and indicator, the change in count is split into one-teacher steps
@@ -280,7 +288,10 @@ export function buildRotationModel(
   for (const [row, offset] of balanceOffset) b.setRowBounds(row, -offset, -offset);
 
   add({ type: 'rate_slack' }, 'slack_rate', RATE_PENALTY, 0, Infinity, false, [[moversMin, 1]]);
-  add({ type: 'backbone_slack' }, 'slack_backbone', BACKBONE_PENALTY, 0, Infinity, false, [[backboneRow, 1]]);
+  add({ type: 'backbone_slack' }, 'slack_backbone', BACKBONE_PENALTY, 0, Infinity, false, [
+    [backboneRow, 1],
+    ...(teachersBackboneRow === undefined ? [] : ([[teachersBackboneRow, 1]] as [number, number][])),
+  ]);
 
   const family = new Int32Array(columns.length).fill(-1);
   familyOf.forEach((f, c) => (family[c] = f));
@@ -428,6 +439,7 @@ function addHeadExchange(
   moveEntries: MoveEntries,
   travelCost: (km: number | undefined) => number,
   capacity: (code: string, subject: Subject) => number,
+  shareEntry: (backbone: boolean) => [number, number][],
 ): void {
   const schoolsWithHead = new Map<string, Set<string>>();
   for (const head of heads) {
@@ -462,6 +474,7 @@ function addHeadExchange(
           [b.row(`heads:${head.schoolCode}:${head.role}`, 0, 0), -1],
           [b.row(`heads:${to}:${head.role}`, 0, 0), 1],
           ...moveEntries(head.schoolCode, to, head.subject, subject, head.backbone !== 'none', head.degree === 'above'),
+          ...shareEntry(head.backbone !== 'none'),
         ],
       );
     }
