@@ -13,7 +13,9 @@ describe(optimizePlan.name, () => {
     expect(plan.plan.flags).toEqual([]);
     expect(plan.moves.length).toBeGreaterThanOrEqual(2);
     expect(plan.moves.length).toBeLessThanOrEqual(4);
-    expect(plan.moves.filter((m) => m.to_school === 'B').length).toBeGreaterThanOrEqual(3);
+    expect(plan.moves.filter((m) => m.to_school === 'B').length).toBeGreaterThanOrEqual(2);
+    // C's only music teacher stays: C needs music, and one arriving would not undo the loss.
+    expect(plan.moves.find((m) => m.teacher_id === 'C-M1')).toBeUndefined();
     expect(plan.metrics.after.shortage_fte_total).toBeLessThan(plan.metrics.before.shortage_fte_total);
     for (const move of plan.moves) {
       expect(move.reasons.length).toBeGreaterThan(0);
@@ -32,8 +34,9 @@ describe(optimizePlan.name, () => {
 
   it('reaches the same optimum with HiGHS and javascript-lp-solver', async () => {
     const snapshot = smallCounty();
-    const highs = await optimizePlan(snapshot, { solver: 'highs' });
-    const jlp = await optimizePlan(snapshot, { solver: 'jlp' });
+    // Both proven optimal: HiGHS by default stops within 0.3% of its bound.
+    const highs = await optimizePlan(snapshot, { solver: 'highs', mipRelGap: 0 });
+    const jlp = await optimizePlan(snapshot, { solver: 'jlp', mipRelGap: 0 });
     expect(jlp.stats.status).toBe('optimal');
     // Same optimum up to the solvers' tolerances (jlp's are looser than HiGHS's).
     expect(Math.abs(jlp.stats.objective - highs.stats.objective) / Math.abs(highs.stats.objective)).toBeLessThan(1e-6);
@@ -41,7 +44,8 @@ describe(optimizePlan.name, () => {
   });
 
   it('flags the minimum rate as the binding rule when too few teachers can move, and still plans the rest', async () => {
-    // Every eligible teacher must move, but no other school can take an English teacher.
+    // Every eligible teacher must move, but no other school can take an English teacher, and A and C
+    // each keep one of their own Chinese, maths and music teachers: 18 eligible, 1 + 6 stay.
     const stuck = makeTeacher('A-E1', 'A', { subject: 'english' });
     const snapshot = smallCounty({ min_rotation_rate: 1, max_rotation_rate: 1, min_backbone_share: 0 }, [stuck]);
     const { plan } = await optimizePlan(snapshot);
@@ -50,7 +54,7 @@ describe(optimizePlan.name, () => {
     expect(report.violations).toEqual([]);
     expect(plan.plan.flags.map((f) => f.rule)).toEqual(['min_rotation_rate']);
     expect(report.relaxed.map((v) => v.rule)).toEqual(['min_rotation_rate']);
-    expect(plan.moves.length).toBe(17);
+    expect(plan.moves.length).toBe(11);
     expect(plan.moves.find((m) => m.teacher_id === 'A-E1')).toBeUndefined();
   });
 

@@ -19,6 +19,7 @@ import {
 import { stepDown, stepUp, type BalanceKey, type BalanceTargets } from './balance-targets';
 import type { LazySteps, PricingPlan } from './column-generation';
 import { LinearModelBuilder, type LinearModel } from './linear-model';
+import { keepOneTeacher } from './keep-one-teacher';
 import { eligibleHeads, groupEligibleTeachers, type TeacherGroup } from './teacher-groups';
 
 /** Penalties on relaxed rules dwarf every objective term, so a rule gives way only when it must. */
@@ -125,12 +126,19 @@ export function buildRotationModel(
 
   // The LP starts from each group's nearest destination and its nearest one short of a subject the group
   // teaches; the other destinations are priced in when the duals ask for them (column-generation.ts).
+  const keepOne = keepOneTeacher(groups, heads, need, present);
+  const keepOneRow = (key: string) => b.row(`keep:${key}`, -Infinity, keepOne.sharedLimit.get(key)!);
   const familyOf: number[] = [];
   const seed: number[] = [];
   const capacityRow = new Int32Array(groups.length);
   for (const group of groups) {
-    const groupRow = b.row(`group:${group.index}`, -Infinity, group.teachers.length);
+    const limit = keepOne.groupLimit.get(group.index) ?? group.teachers.length;
+    const groupRow = b.row(`group:${group.index}`, -Infinity, limit);
     capacityRow[group.index] = groupRow;
+    // A school's only teachers of a needed subject, all in this group: none may go, so no destination.
+    if (limit === 0) continue;
+    const keepOneKey = keepOne.sharedKeyOfGroup.get(group.index);
+    const keepOneEntries: [number, number][] = keepOneKey === undefined ? [] : [[keepOneRow(keepOneKey), 1]];
     const preferred = preferenceCounts(group.teachers);
     const destinations: { km: number; code: string; short: boolean; first: number; end: number }[] = [];
     for (const candidate of chooser.forGroup(group, preferred)) {
@@ -147,7 +155,7 @@ export function buildRotationModel(
       const wishRow = granting && !everyoneAsked && subjects.length > 1 ? b.row(`wish:${group.index}:${to}`, -Infinity, wanting) : undefined;
       const flow = (subject: Subject, suffix: string, bonus: number, upper: number, extra: [number, number][]) => {
         const entries = moveEntries(group.school, to, group.subject, subject, group.backbone, group.aboveDegree);
-        entries.push([groupRow, 1], ...extra);
+        entries.push([groupRow, 1], ...keepOneEntries, ...extra);
         add({ type: 'flow', group, to, subject, km: candidate.km }, `x${group.index}_${to}_${subject}${suffix}`, travelCost(candidate.km) - bonus, 0, upper, true, entries);
       };
       for (const subject of subjects) {
@@ -167,9 +175,14 @@ export function buildRotationModel(
   // heads (a county may read the rule so, the heads' exchange being a rule of its own): Σ backbone
   // movers − share × Σ movers, less the heads' part of both, ≥ 0. Heads' columns carry their part.
   const teachersBackboneRow = heads.length > 0 ? b.row('backbone_share_teachers', 0, Infinity) : undefined;
-  const headShareEntry = (backbone: boolean): [number, number][] =>
-    teachersBackboneRow === undefined ? [] : [[teachersBackboneRow, policy.min_backbone_share - (backbone ? 1 : 0)]];
-  addHeadExchange(context, heads, reachable, inScope, policy.weight_preference, b, add, moveEntries, travelCost, capacity, headShareEntry);
+  const headEntries = (head: Teacher): [number, number][] => {
+    const entries: [number, number][] = [];
+    if (teachersBackboneRow !== undefined) entries.push([teachersBackboneRow, policy.min_backbone_share - (head.backbone !== 'none' ? 1 : 0)]);
+    const keepOneKey = keepOne.sharedKeyOfHead.get(head.id);
+    if (keepOneKey !== undefined) entries.push([keepOneRow(keepOneKey), 1]);
+    return entries;
+  };
+  addHeadExchange(context, heads, reachable, inScope, policy.weight_preference, b, add, moveEntries, travelCost, capacity, headEntries);
 
   // County rules on the school totals.
   const moversMin = b.row('movers_min', moverBounds.min, Infinity);
@@ -439,7 +452,8 @@ function addHeadExchange(
   moveEntries: MoveEntries,
   travelCost: (km: number | undefined) => number,
   capacity: (code: string, subject: Subject) => number,
-  shareEntry: (backbone: boolean) => [number, number][],
+  /** Entries of a head's columns on county rows beyond the move's own (backbone share, keep-one limits). */
+  headEntries: (head: Teacher) => [number, number][],
 ): void {
   const schoolsWithHead = new Map<string, Set<string>>();
   for (const head of heads) {
@@ -474,7 +488,7 @@ function addHeadExchange(
           [b.row(`heads:${head.schoolCode}:${head.role}`, 0, 0), -1],
           [b.row(`heads:${to}:${head.role}`, 0, 0), 1],
           ...moveEntries(head.schoolCode, to, head.subject, subject, head.backbone !== 'none', head.degree === 'above'),
-          ...shareEntry(head.backbone !== 'none'),
+          ...headEntries(head),
         ],
       );
     }

@@ -209,6 +209,14 @@ describe(validatePlan.name, () => {
         expect.objectContaining({ rule: 'last_subject_teacher', school: 'C', subject: 'music' }),
       ]);
     });
+
+    it('refuses it even when another teacher arrives to teach the subject', () => {
+      // A-M2 would teach music at C, but C has still lost its own music teacher.
+      const report = validate(county, [['C-M1', 'B'], ['A-M2', 'C'], VALID_MOVES[1]]);
+      expect(report.violations).toEqual([
+        expect.objectContaining({ rule: 'last_subject_teacher', school: 'C', subject: 'music' }),
+      ]);
+    });
   });
 
   describe('rule 7: no overstaffing', () => {

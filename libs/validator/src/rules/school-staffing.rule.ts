@@ -24,10 +24,16 @@ export function checkSchoolSendCap({ context, policy, moves }: RuleInput): Viola
 }
 
 /**
- * Rules 6 and 7, school × subject: a needed subject keeps at least one teacher, and no subject ends
- * above its staffing cap (its present staff or its need rounded up, whichever is larger).
+ * Rules 6 and 7, school × subject: a needed subject keeps at least one of its own teachers (one who
+ * arrives to teach it does not undo the loss), and no subject ends above its staffing cap (its present
+ * staff or its need rounded up, whichever is larger).
  */
-export function checkSchoolStaffing({ context, staffAfter }: RuleInput): Violation[] {
+export function checkSchoolStaffing({ context, staffAfter, moves }: RuleInput): Violation[] {
+  const leaving = new Map<string, number>();
+  for (const { teacher } of moves) {
+    const key = `${teacher.schoolCode}:${teacher.subject}`;
+    leaving.set(key, (leaving.get(key) ?? 0) + 1);
+  }
   const violations: Violation[] = [];
   for (const school of context.snapshot.schools) {
     const need = context.needBySchool.get(school.code) ?? {};
@@ -38,7 +44,7 @@ export function checkSchoolStaffing({ context, staffAfter }: RuleInput): Violati
       const present = before[subject] ?? 0;
       const remaining = after[subject] ?? 0;
       const zh = SUBJECT_NAMES_ZH[subject];
-      if (needed > 0 && present >= 1 && remaining < 1) {
+      if (needed > 0 && present >= 1 && (leaving.get(`${school.code}:${subject}`) ?? 0) >= present) {
         violations.push({
           rule: 'last_subject_teacher',
           school: school.code,
