@@ -126,8 +126,7 @@ export function buildRotationModel(
 
   // The LP starts from each group's nearest destination and its nearest one short of a subject the group
   // teaches; the other destinations are priced in when the duals ask for them (column-generation.ts).
-  const keepOne = keepOneTeacher(groups, heads, need, present);
-  const keepOneRow = (key: string) => b.row(`keep:${key}`, -Infinity, keepOne.sharedLimit.get(key)!);
+  const keepOne = keepOneTeacher(groups, heads, need, present, (head) => context.eligibility.get(head.id)!.headDueToRotate);
   const familyOf: number[] = [];
   const seed: number[] = [];
   const capacityRow = new Int32Array(groups.length);
@@ -137,8 +136,6 @@ export function buildRotationModel(
     capacityRow[group.index] = groupRow;
     // A school's only teachers of a needed subject, all in this group: none may go, so no destination.
     if (limit === 0) continue;
-    const keepOneKey = keepOne.sharedKeyOfGroup.get(group.index);
-    const keepOneEntries: [number, number][] = keepOneKey === undefined ? [] : [[keepOneRow(keepOneKey), 1]];
     const preferred = preferenceCounts(group.teachers);
     const destinations: { km: number; code: string; short: boolean; first: number; end: number }[] = [];
     for (const candidate of chooser.forGroup(group, preferred)) {
@@ -155,7 +152,7 @@ export function buildRotationModel(
       const wishRow = granting && !everyoneAsked && subjects.length > 1 ? b.row(`wish:${group.index}:${to}`, -Infinity, wanting) : undefined;
       const flow = (subject: Subject, suffix: string, bonus: number, upper: number, extra: [number, number][]) => {
         const entries = moveEntries(group.school, to, group.subject, subject, group.backbone, group.aboveDegree);
-        entries.push([groupRow, 1], ...keepOneEntries, ...extra);
+        entries.push([groupRow, 1], ...extra);
         add({ type: 'flow', group, to, subject, km: candidate.km }, `x${group.index}_${to}_${subject}${suffix}`, travelCost(candidate.km) - bonus, 0, upper, true, entries);
       };
       for (const subject of subjects) {
@@ -175,14 +172,9 @@ export function buildRotationModel(
   // heads (a county may read the rule so, the heads' exchange being a rule of its own): Σ backbone
   // movers − share × Σ movers, less the heads' part of both, ≥ 0. Heads' columns carry their part.
   const teachersBackboneRow = heads.length > 0 ? b.row('backbone_share_teachers', 0, Infinity) : undefined;
-  const headEntries = (head: Teacher): [number, number][] => {
-    const entries: [number, number][] = [];
-    if (teachersBackboneRow !== undefined) entries.push([teachersBackboneRow, policy.min_backbone_share - (head.backbone !== 'none' ? 1 : 0)]);
-    const keepOneKey = keepOne.sharedKeyOfHead.get(head.id);
-    if (keepOneKey !== undefined) entries.push([keepOneRow(keepOneKey), 1]);
-    return entries;
-  };
-  addHeadExchange(context, heads, reachable, inScope, policy.weight_preference, b, add, moveEntries, travelCost, capacity, headEntries);
+  const headShareEntry = (head: Teacher): [number, number][] =>
+    teachersBackboneRow === undefined ? [] : [[teachersBackboneRow, policy.min_backbone_share - (head.backbone !== 'none' ? 1 : 0)]];
+  addHeadExchange(context, heads, keepOne.heldHeads, reachable, inScope, policy.weight_preference, b, add, moveEntries, travelCost, capacity, headShareEntry);
 
   // County rules on the school totals.
   const moversMin = b.row('movers_min', moverBounds.min, Infinity);
@@ -444,6 +436,8 @@ type MoveEntries = (from: string, to: string, main: Subject, taught: Subject, ba
 function addHeadExchange(
   context: CountyContext,
   heads: readonly Teacher[],
+  /** Heads who stay as their school's last teachers of a subject it needs: no destination. */
+  held: ReadonlySet<string>,
   reachable: Map<string, Candidate[]>,
   inScope: ReadonlySet<string>,
   weightPreference: number,
@@ -452,7 +446,7 @@ function addHeadExchange(
   moveEntries: MoveEntries,
   travelCost: (km: number | undefined) => number,
   capacity: (code: string, subject: Subject) => number,
-  /** Entries of a head's columns on county rows beyond the move's own (backbone share, keep-one limits). */
+  /** Entries of a head's columns on the teachers-only backbone share row. */
   headEntries: (head: Teacher) => [number, number][],
 ): void {
   const schoolsWithHead = new Map<string, Set<string>>();
@@ -467,10 +461,9 @@ function addHeadExchange(
     const headRow = b.row(`head:${head.id}`, due ? 1 : -Infinity, 1);
     const partners = schoolsWithHead.get(head.role)!;
     const options = (reachable.get(head.schoolCode) ?? []).filter((c) => partners.has(c.school.code) && inScope.has(c.school.code));
-    const chosen = [
-      ...options.slice(0, limit),
-      ...options.slice(limit).filter((c) => head.preferences.includes(c.school.code)),
-    ];
+    const chosen = held.has(head.id)
+      ? []
+      : [...options.slice(0, limit), ...options.slice(limit).filter((c) => head.preferences.includes(c.school.code))];
     for (const candidate of chosen) {
       const to = candidate.school.code;
       const subject = [head.subject, ...head.extraSubjects].find((s) => capacity(to, s) > 0);
