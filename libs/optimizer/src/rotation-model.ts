@@ -134,7 +134,7 @@ export function buildRotationModel(
     const limit = keepOne.groupLimit.get(group.index) ?? group.teachers.length;
     const groupRow = b.row(`group:${group.index}`, -Infinity, limit);
     capacityRow[group.index] = groupRow;
-    // A school's only teachers of a needed subject, all in this group: none may go, so no destination.
+    // The one member held back as its school's last teacher of a needed subject: no destination.
     if (limit === 0) continue;
     const preferred = preferenceCounts(group.teachers);
     const destinations: { km: number; code: string; short: boolean; first: number; end: number }[] = [];
@@ -180,12 +180,12 @@ export function buildRotationModel(
   const moversMin = b.row('movers_min', moverBounds.min, Infinity);
   const moversMax = b.row('movers_max', -Infinity, moverBounds.max);
   const backboneRow = b.row('backbone_share', 0, Infinity);
+  const shareRows = (value: number): [number, number][] =>
+    teachersBackboneRow === undefined ? [[backboneRow, value]] : [[backboneRow, value], [teachersBackboneRow, value]];
   for (const code of codes) {
     const out = b.findRow(`out:${code}`);
     if (out === undefined) continue;
     const cap = schoolSendCap(context.eligibleBySchool.get(code) ?? 0, policy.max_rotation_rate);
-    const shareRows = (value: number): [number, number][] =>
-      teachersBackboneRow === undefined ? [[backboneRow, value]] : [[backboneRow, value], [teachersBackboneRow, value]];
     add({ type: 'total' }, `out_${code}`, 0, 0, cap, false, [[out, -1], [moversMin, 1], [moversMax, 1], ...shareRows(-policy.min_backbone_share)]);
     const bout = b.findRow(`bout:${code}`);
     if (bout !== undefined) add({ type: 'total' }, `bout_${code}`, 0, 0, Infinity, false, [[bout, -1], ...shareRows(1)]);
@@ -293,10 +293,7 @@ export function buildRotationModel(
   for (const [row, offset] of balanceOffset) b.setRowBounds(row, -offset, -offset);
 
   add({ type: 'rate_slack' }, 'slack_rate', RATE_PENALTY, 0, Infinity, false, [[moversMin, 1]]);
-  add({ type: 'backbone_slack' }, 'slack_backbone', BACKBONE_PENALTY, 0, Infinity, false, [
-    [backboneRow, 1],
-    ...(teachersBackboneRow === undefined ? [] : ([[teachersBackboneRow, 1]] as [number, number][])),
-  ]);
+  add({ type: 'backbone_slack' }, 'slack_backbone', BACKBONE_PENALTY, 0, Infinity, false, shareRows(1));
 
   const family = new Int32Array(columns.length).fill(-1);
   familyOf.forEach((f, c) => (family[c] = f));
