@@ -11,7 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CountyKey } from './counties';
-import { countByRule, type ChildEvent, type ChildResult, type NaiveResult, type OursResult, type PhaseEvent } from './protocol';
+import {
+  countByRule,
+  type ChildEvent,
+  type ChildResult,
+  type NaiveResult,
+  type OursResult,
+  type PhaseEvent,
+} from './protocol';
 
 const BENCH_DIR = __dirname;
 const REPO_ROOT = path.resolve(BENCH_DIR, '..');

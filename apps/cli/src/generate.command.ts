@@ -14,9 +14,12 @@ export async function generateCommand(argv: string[]): Promise<number> {
   });
   if (!values.preset || !values.out || !(values.preset in PRESETS)) throw new UsageError(GENERATE_USAGE);
   const seed = values.seed !== undefined ? Number(values.seed) : undefined;
-  if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed 必须是整数 / --seed must be an integer`);
+  if (seed !== undefined && !Number.isInteger(seed))
+    throw new UsageError(`--seed 必须是整数 / --seed must be an integer`);
   const snapshot = generateCounty(values.preset as PresetName, seed);
   await writeSnapshot(snapshot, values.out, values.out.endsWith('.xlsx') ? 'xlsx' : 'csv');
-  process.stdout.write(`${snapshot.schools.length} schools, ${snapshot.teachers.length} teachers → ${values.out}\n`);
+  process.stdout.write(
+    `${snapshot.schools.length} schools, ${snapshot.teachers.length} teachers → ${values.out}\n`,
+  );
   return 0;
 }

@@ -38,7 +38,9 @@ export function planSummary(plan: Plan, extra: string[] = []): string {
       const b = before.indicators[stage][indicator];
       const a = after.indicators[stage][indicator];
       const mark = a.cv <= a.limit ? '✓' : '✗';
-      lines.push(`  ${STAGE_LABELS[stage]} ${INDICATOR_LABELS[indicator]}: ${b.cv.toFixed(3)} → ${a.cv.toFixed(3)} (≤ ${a.limit}) ${mark}`);
+      lines.push(
+        `  ${STAGE_LABELS[stage]} ${INDICATOR_LABELS[indicator]}: ${b.cv.toFixed(3)} → ${a.cv.toFixed(3)} (≤ ${a.limit}) ${mark}`,
+      );
     }
   }
   for (const flag of plan.plan.flags) lines.push(`⚠ ${flag.rule}: ${flag.message_zh} / ${flag.message}`);

@@ -24,10 +24,13 @@ export async function planCommand(argv: string[]): Promise<number> {
   });
   if (!values.input || !values.out) throw new UsageError(PLAN_USAGE);
   const format = values.format ?? (values.out.endsWith('.xlsx') ? 'xlsx' : 'json');
-  if (format !== 'json' && format !== 'xlsx') throw new UsageError(`--format 只能是 json 或 xlsx / --format must be json or xlsx`);
-  if (values.solver !== 'highs' && values.solver !== 'jlp') throw new UsageError(`--solver 只能是 highs 或 jlp / --solver must be highs or jlp`);
+  if (format !== 'json' && format !== 'xlsx')
+    throw new UsageError(`--format 只能是 json 或 xlsx / --format must be json or xlsx`);
+  if (values.solver !== 'highs' && values.solver !== 'jlp')
+    throw new UsageError(`--solver 只能是 highs 或 jlp / --solver must be highs or jlp`);
   const year = values.year !== undefined ? Number(values.year) : undefined;
-  if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year 必须是年份 / --year must be a year, got "${values.year}"`);
+  if (year !== undefined && !Number.isInteger(year))
+    throw new UsageError(`--year 必须是年份 / --year must be a year, got "${values.year}"`);
 
   const display = new ProgressDisplay();
   const started = performance.now();
@@ -43,7 +46,9 @@ export async function planCommand(argv: string[]): Promise<number> {
   const report = validatePlan(snapshot, plan);
   if (!report.ok) {
     display.finish();
-    throw new Error(`方案未通过校验 / the plan failed validation:\n${report.violations.map((v) => `  - ${v.rule}: ${v.message.zh} / ${v.message.en}`).join('\n')}`);
+    throw new Error(
+      `方案未通过校验 / the plan failed validation:\n${report.violations.map((v) => `  - ${v.rule}: ${v.message.zh} / ${v.message.en}`).join('\n')}`,
+    );
   }
   if (!values.quiet) display.update('writing', 98);
   await writePlan(plan, values.out, format);

@@ -9,17 +9,24 @@ export const VALIDATE_USAGE = `用法 usage: npm run validate -- --input <workbo
 
 /** Recomputes every hard rule from the snapshot alone; exit 1 when the plan breaks any. */
 export async function validateCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { input: { type: 'string' }, plan: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { input: { type: 'string' }, plan: { type: 'string' } },
+    strict: true,
+  });
   if (!values.input || !values.plan) throw new UsageError(VALIDATE_USAGE);
   const snapshot = await readSnapshot(values.input);
   let plan: Plan;
   try {
     plan = JSON.parse(await readFile(values.plan, 'utf8')) as Plan;
   } catch (error) {
-    throw new UsageError(`无法读取方案 ${values.plan} / cannot read plan ${values.plan}: ${(error as Error).message}`);
+    throw new UsageError(
+      `无法读取方案 ${values.plan} / cannot read plan ${values.plan}: ${(error as Error).message}`,
+    );
   }
   const report = validatePlan(snapshot, plan);
-  for (const v of report.relaxed) process.stdout.write(`已声明放宽 relaxed (flagged): ${formatViolation(v)}\n`);
+  for (const v of report.relaxed)
+    process.stdout.write(`已声明放宽 relaxed (flagged): ${formatViolation(v)}\n`);
   for (const v of report.violations) process.stdout.write(`违规 violation: ${formatViolation(v)}\n`);
   process.stdout.write(
     report.ok

@@ -25,23 +25,51 @@ function replaceCell(csv: string, row: number, column: string, value: string): s
 describe('npm run plan', () => {
   const cases: [string, string, (csv: string) => string, RegExp][] = [
     ['a missing column', 'teachers', (csv) => csv.replace(/^id,/, 'staff_no,'), /sheet teachers.*column id/],
-    ['a duplicate id', 'teachers', (csv) => replaceCell(csv, 3, 'id', csv.split('\n')[1].split(',')[0]), /sheet teachers, row 3, column id/],
-    ['an unknown school code', 'teachers', (csv) => replaceCell(csv, 2, 'school_code', 'S999'), /sheet teachers, row 2, column school_code/],
-    ['an impossible date', 'teachers', (csv) => replaceCell(csv, 4, 'birth_date', '1980-02-30'), /sheet teachers, row 4, column birth_date/],
-    ['an unknown enum value', 'schools', (csv) => replaceCell(csv, 5, 'area', 'suburb'), /sheet schools, row 5, column area/],
-    ['a rate above 1', 'policy', (csv) => csv.replace(/max_rotation_rate,[0-9.]+/, 'max_rotation_rate,1.5'), /sheet policy, row \d+, column value/],
+    [
+      'a duplicate id',
+      'teachers',
+      (csv) => replaceCell(csv, 3, 'id', csv.split('\n')[1].split(',')[0]),
+      /sheet teachers, row 3, column id/,
+    ],
+    [
+      'an unknown school code',
+      'teachers',
+      (csv) => replaceCell(csv, 2, 'school_code', 'S999'),
+      /sheet teachers, row 2, column school_code/,
+    ],
+    [
+      'an impossible date',
+      'teachers',
+      (csv) => replaceCell(csv, 4, 'birth_date', '1980-02-30'),
+      /sheet teachers, row 4, column birth_date/,
+    ],
+    [
+      'an unknown enum value',
+      'schools',
+      (csv) => replaceCell(csv, 5, 'area', 'suburb'),
+      /sheet schools, row 5, column area/,
+    ],
+    [
+      'a rate above 1',
+      'policy',
+      (csv) => csv.replace(/max_rotation_rate,[0-9.]+/, 'max_rotation_rate,1.5'),
+      /sheet policy, row \d+, column value/,
+    ],
   ];
 
-  it.each(cases)('refuses %s, naming sheet, row and column, and writes nothing', (_name, sheet, change, where) => {
-    const input = brokenSample(sheet, change);
-    const out = join(input, 'plan.json');
-    const result = runCli(['plan', '--input', input, '--out', out, '--quiet']);
+  it.each(cases)(
+    'refuses %s, naming sheet, row and column, and writes nothing',
+    (_name, sheet, change, where) => {
+      const input = brokenSample(sheet, change);
+      const out = join(input, 'plan.json');
+      const result = runCli(['plan', '--input', input, '--out', out, '--quiet']);
 
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(where);
-    expect(result.stderr).toMatch(/输入数据有 \d+ 处错误/);
-    expect(existsSync(out)).toBe(false);
-  });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(where);
+      expect(result.stderr).toMatch(/输入数据有 \d+ 处错误/);
+      expect(existsSync(out)).toBe(false);
+    },
+  );
 
   it('plans the bundled sample within every rule, with rural scarce shortage and each CV down', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan-'));
@@ -55,7 +83,8 @@ describe('npm run plan', () => {
     const { policy } = plan.plan;
     // No rule relaxed; the only notes are heads past their terms whom an exemption keeps at their school.
     expect(plan.plan.flags.length).toBeGreaterThan(0);
-    for (const flag of plan.plan.flags) expect(flag).toMatchObject({ rule: 'head_rotation', detail: { exempt: expect.any(String) } });
+    for (const flag of plan.plan.flags)
+      expect(flag).toMatchObject({ rule: 'head_rotation', detail: { exempt: expect.any(String) } });
     expect(after.county_rotation_rate).toBeGreaterThanOrEqual(policy.min_rotation_rate);
     expect(after.county_rotation_rate).toBeLessThanOrEqual(policy.max_rotation_rate);
     expect(after.backbone_share).toBeGreaterThanOrEqual(policy.min_backbone_share);

@@ -100,15 +100,13 @@ export class PlanProcessor extends WorkerHost implements BeforeApplicationShutdo
   @OnWorkerEvent('failed')
   async onFailed(job: Job<GeneratePlanPayload> | undefined): Promise<void> {
     if (!job || !(await job.isFailed())) return;
-    await this.plans
-      .failOpen(job.data.planId, jobGaveUp(job.failedReason))
-      .catch((error: unknown) =>
-        this.logger.error({
-          msg: 'could not close a given-up plan',
-          planId: job.data.planId,
-          error: String(error),
-        }),
-      );
+    await this.plans.failOpen(job.data.planId, jobGaveUp(job.failedReason)).catch((error: unknown) =>
+      this.logger.error({
+        msg: 'could not close a given-up plan',
+        planId: job.data.planId,
+        error: String(error),
+      }),
+    );
   }
 
   @OnWorkerEvent('stalled')

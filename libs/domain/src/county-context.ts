@@ -52,6 +52,10 @@ export function schoolSendCap(eligibleAtSchool: number, maxRate: number): number
 }
 
 /** County bounds on the number of movers implied by the rate band. */
-export function countyMoverBounds(eligibleTotal: number, minRate: number, maxRate: number): { min: number; max: number } {
+export function countyMoverBounds(
+  eligibleTotal: number,
+  minRate: number,
+  maxRate: number,
+): { min: number; max: number } {
   return { min: Math.ceil(eligibleTotal * minRate - 1e-9), max: Math.floor(eligibleTotal * maxRate + 1e-9) };
 }

@@ -5,13 +5,7 @@ import type { Policy } from './policy';
 
 /** Why a teacher does or does not meet the exchange conditions (DOMAIN.md "Eligibility"). */
 export type EligibilityReason =
-  | 'eligible'
-  | 'too_few_years'
-  | 'near_retirement'
-  | 'maternity'
-  | 'sick'
-  | 'service_period'
-  | 'on_rotation';
+  'eligible' | 'too_few_years' | 'near_retirement' | 'maternity' | 'sick' | 'service_period' | 'on_rotation';
 
 export interface Eligibility {
   eligible: boolean;
@@ -46,12 +40,20 @@ export function assessEligibility(teacher: Teacher, policy: Policy): Eligibility
   // Compared in whole months, because policy ages and year counts may be fractional (the 2025
   // retirement reform raises ages month by month).
   const exactYearsAtSchool = fullMonthsBetween(teacher.atSchoolSince, reference) / 12;
-  const yearsToRetirement = retirementAge(teacher, policy) - fullMonthsBetween(teacher.birthDate, reference) / 12;
+  const yearsToRetirement =
+    retirementAge(teacher, policy) - fullMonthsBetween(teacher.birthDate, reference) / 12;
   const base = { yearsAtSchool, age, yearsToRetirement: Math.round(yearsToRetirement * 100) / 100 };
   const headPastTerms = isHead(teacher) && teacher.termsAsHead >= policy.head_max_terms;
 
   const exempt = exemption(teacher, policy, yearsToRetirement);
-  if (exempt) return { ...base, eligible: false, reason: exempt.reason, headDueToRotate: false, explanation: exempt.text };
+  if (exempt)
+    return {
+      ...base,
+      eligible: false,
+      reason: exempt.reason,
+      headDueToRotate: false,
+      explanation: exempt.text,
+    };
   if (exactYearsAtSchool < policy.min_years_at_school - 1e-9) {
     return {
       ...base,
@@ -94,11 +96,20 @@ function exemption(
   }
   switch (teacher.status) {
     case 'maternity':
-      return { reason: 'maternity', text: localized('孕期或产后一年内，免于交流', 'pregnant or within a year after childbirth: exempt') };
+      return {
+        reason: 'maternity',
+        text: localized('孕期或产后一年内，免于交流', 'pregnant or within a year after childbirth: exempt'),
+      };
     case 'sick':
       return { reason: 'sick', text: localized('患重病期间，免于交流', 'serious illness: exempt') };
     case 'service_period':
-      return { reason: 'service_period', text: localized('新聘或特岗教师服务期内，免于交流', 'in the service period of a new or special-post hire: exempt') };
+      return {
+        reason: 'service_period',
+        text: localized(
+          '新聘或特岗教师服务期内，免于交流',
+          'in the service period of a new or special-post hire: exempt',
+        ),
+      };
     case 'on_rotation':
       return { reason: 'on_rotation', text: localized('正在交流轮岗期内', 'already on a rotation term') };
     case 'active':

@@ -4,7 +4,8 @@ const EARTH_RADIUS_KM = 6371.0088;
 
 /** Great-circle distance in km between two schools, or undefined where either has no location. */
 export function distanceKm(a: School, b: School): number | undefined {
-  if (a.lat === undefined || a.lng === undefined || b.lat === undefined || b.lng === undefined) return undefined;
+  if (a.lat === undefined || a.lng === undefined || b.lat === undefined || b.lng === undefined)
+    return undefined;
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;
   const dLng = (b.lng - a.lng) * rad;

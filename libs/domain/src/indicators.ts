@@ -47,12 +47,17 @@ export function totalPupils(school: School): number {
  */
 export function stageWeight(school: School, stage: Stage): number {
   if (school.type === 'special') return 0;
-  if (stage === 'primary' && (school.type === 'primary' || school.type === 'nine_year')) return school.pupilsPrimary;
-  if (stage === 'junior' && (school.type === 'junior' || school.type === 'nine_year')) return school.pupilsJunior;
+  if (stage === 'primary' && (school.type === 'primary' || school.type === 'nine_year'))
+    return school.pupilsPrimary;
+  if (stage === 'junior' && (school.type === 'junior' || school.type === 'nine_year'))
+    return school.pupilsJunior;
   return 0;
 }
 
-export function weightedCv(values: readonly { rate: number; weight: number }[]): { mean: number; cv: number } {
+export function weightedCv(values: readonly { rate: number; weight: number }[]): {
+  mean: number;
+  cv: number;
+} {
   const total = values.reduce((sum, v) => sum + v.weight, 0);
   if (total <= 0) return { mean: 0, cv: 0 };
   const mean = values.reduce((sum, v) => sum + v.weight * v.rate, 0) / total;

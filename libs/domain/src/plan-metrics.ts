@@ -33,7 +33,9 @@ export function planMetrics(context: CountyContext, moves: readonly PlanMove[]):
     const eligible = context.eligibleBySchool.get(school.code) ?? 0;
     schoolRate[school.code] = eligible > 0 ? round(after.out / eligible) : 0;
   }
-  const backboneMovers = moves.filter((m) => context.teachersById.get(m.teacher_id)?.backbone !== 'none').length;
+  const backboneMovers = moves.filter(
+    (m) => context.teachersById.get(m.teacher_id)?.backbone !== 'none',
+  ).length;
   const roundedShortage: SubjectTable = {};
   let total = 0;
   for (const subject of SUBJECTS) {

@@ -15,7 +15,10 @@ export function canonicalJson(value: unknown): string {
   // fast on a large county as sorting each object in a replacer function).
   const keys = new Set<string>();
   collectKeys(value, keys);
-  return JSON.stringify(value, [...keys].sort((a, b) => (a < b ? -1 : 1)));
+  return JSON.stringify(
+    value,
+    [...keys].sort((a, b) => (a < b ? -1 : 1)),
+  );
 }
 
 function collectKeys(value: unknown, keys: Set<string>): void {

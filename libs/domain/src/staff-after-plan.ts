@@ -12,7 +12,10 @@ export interface SchoolStaffAfter {
 }
 
 /** Staff of every school once the moves are made. Moves must already be known to be well-formed. */
-export function staffAfterPlan(context: CountyContext, moves: readonly PlanMove[]): Map<string, SchoolStaffAfter> {
+export function staffAfterPlan(
+  context: CountyContext,
+  moves: readonly PlanMove[],
+): Map<string, SchoolStaffAfter> {
   const moving = new Map(moves.map((move) => [move.teacher_id, move]));
   const result = new Map<string, SchoolStaffAfter>();
   const entry = (code: string): SchoolStaffAfter => {

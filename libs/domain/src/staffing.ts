@@ -20,7 +20,8 @@ export function subjectNeed(school: School, curriculum: readonly CurriculumEntry
   for (const entry of curriculum) {
     const classes = entry.stage === 'primary' ? school.classesPrimary : school.classesJunior;
     if (classes <= 0 || entry.periodsPerClassWeek <= 0) continue;
-    need[entry.subject] = (need[entry.subject] ?? 0) + (classes * entry.periodsPerClassWeek) / entry.fullLoadPeriods;
+    need[entry.subject] =
+      (need[entry.subject] ?? 0) + (classes * entry.periodsPerClassWeek) / entry.fullLoadPeriods;
   }
   return need;
 }

@@ -28,7 +28,9 @@ export type BalanceTargets = Map<string, Map<BalanceKey, BalanceTarget>>;
 
 export function balanceTargets(context: CountyContext): BalanceTargets {
   const { schools } = context.snapshot;
-  const counts = new Map(schools.map((s) => [s.code, indicatorCounts(context.teachersBySchool.get(s.code) ?? [])]));
+  const counts = new Map(
+    schools.map((s) => [s.code, indicatorCounts(context.teachersBySchool.get(s.code) ?? [])]),
+  );
   const result: BalanceTargets = new Map(schools.map((s) => [s.code, new Map()]));
   for (const stage of STAGES) {
     const members = schools.filter((s) => stageWeight(s, stage) > 0 && totalPupils(s) > 0);
@@ -36,7 +38,11 @@ export function balanceTargets(context: CountyContext): BalanceTargets {
     if (members.length === 0 || weightSum <= 0) continue;
     for (const indicator of INDICATORS) {
       const meanPer100 =
-        (100 * members.reduce((sum, s) => sum + (stageWeight(s, stage) * counts.get(s.code)![indicator]) / totalPupils(s), 0)) /
+        (100 *
+          members.reduce(
+            (sum, s) => sum + (stageWeight(s, stage) * counts.get(s.code)![indicator]) / totalPupils(s),
+            0,
+          )) /
         weightSum;
       if (meanPer100 <= 0) continue;
       for (const school of members) {
@@ -44,7 +50,8 @@ export function balanceTargets(context: CountyContext): BalanceTargets {
         result.get(school.code)!.set(`${stage}:${indicator}`, {
           target: (meanPer100 * pupils) / 100,
           present: counts.get(school.code)![indicator],
-          curvature: (1e4 * stageWeight(school, stage)) / (pupils * pupils * weightSum * meanPer100 * meanPer100),
+          curvature:
+            (1e4 * stageWeight(school, stage)) / (pupils * pupils * weightSum * meanPer100 * meanPer100),
         });
       }
     }

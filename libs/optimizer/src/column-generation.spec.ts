@@ -1,7 +1,13 @@
 import { buildCountyContext } from '@tr/domain';
 import { generateCounty } from '@tr/samples';
 import { balanceTargets } from './balance-targets';
-import { lagrangianBound, pricingRounds, reducedCostsOf, solveLpByPricing, type PricingRound } from './column-generation';
+import {
+  lagrangianBound,
+  pricingRounds,
+  reducedCostsOf,
+  solveLpByPricing,
+  type PricingRound,
+} from './column-generation';
 import { HighsSolver } from './highs-solver';
 import { buildRotationModel, type RotationModel } from './rotation-model';
 import type { LpSession } from './solver';
@@ -10,7 +16,11 @@ import { solveLpGuided } from './solve-strategy';
 function miniModel(): RotationModel {
   const snapshot = generateCounty('mini', 3);
   const context = buildCountyContext(snapshot);
-  return buildRotationModel(context, snapshot.schools.map((s) => s.code), balanceTargets(context));
+  return buildRotationModel(
+    context,
+    snapshot.schools.map((s) => s.code),
+    balanceTargets(context),
+  );
 }
 
 /** The sample's whole LP, and the same LP by pricing with the given stopping gap. */
@@ -38,7 +48,8 @@ describe(solveLpByPricing.name, () => {
     expect(priced.bound).toBe(priced.objective);
     // No column at its lower bound, which every column left out of the final LP is, would lower the objective.
     for (let c = 0; c < model.numCols; c++) {
-      if (priced.values[c] === model.colLower[c] && model.colUpper[c] > model.colLower[c]) expect(priced.reducedCosts[c]).toBeGreaterThan(-1e-6);
+      if (priced.values[c] === model.colLower[c] && model.colUpper[c] > model.colLower[c])
+        expect(priced.reducedCosts[c]).toBeGreaterThan(-1e-6);
     }
   });
 
@@ -52,9 +63,18 @@ describe(solveLpByPricing.name, () => {
 
   it('refuses a seed that leaves out a column no family can bring back', async () => {
     const { model, pricing } = miniModel();
-    const seed = pricing.seed.filter((c) => pricing.family[c] >= 0 || c !== pricing.seed[pricing.seed.length - 1]);
+    const seed = pricing.seed.filter(
+      (c) => pricing.family[c] >= 0 || c !== pricing.seed[pricing.seed.length - 1],
+    );
     const session = await solver.openLp(model, seed);
-    expect(() => solveLpByPricing(model, session, { ...pricing, seed }, { timeLimitSeconds: 60, boundGap: 0, perFamily: 1 })).toThrow(/no family/);
+    expect(() =>
+      solveLpByPricing(
+        model,
+        session,
+        { ...pricing, seed },
+        { timeLimitSeconds: 60, boundGap: 0, perFamily: 1 },
+      ),
+    ).toThrow(/no family/);
     session.close();
   });
 });
@@ -82,7 +102,11 @@ describe('a stalled warm start', () => {
       },
       close: () => real.close(),
     };
-    const priced = solveLpByPricing(model, stalling, pricing, { timeLimitSeconds: 60, boundGap: 0, perFamily: 1 });
+    const priced = solveLpByPricing(model, stalling, pricing, {
+      timeLimitSeconds: 60,
+      boundGap: 0,
+      perFamily: 1,
+    });
     stalling.close();
 
     expect(calls.slice(0, 4)).toEqual(['solve', 'warm solve', 'restart', 'solve']);
@@ -104,19 +128,30 @@ describe('a stalled warm start', () => {
         solve: (s) => ({ ...real.solve(s), status: 'error' }),
       };
     };
-    const options = { timeLimitSeconds: 60, reducedCostThreshold: -1e-7, mipRelGap: 1e-4, pricing: rotation.pricing };
+    const options = {
+      timeLimitSeconds: 60,
+      reducedCostThreshold: -1e-7,
+      mipRelGap: 1e-4,
+      pricing: rotation.pricing,
+    };
     const expected = await solveLpGuided(rotation.model, solver, options);
     const fallback = await solveLpGuided(rotation.model, failing, options);
 
     expect(fallback.lpColumns).toBe(rotation.model.numCols);
-    expect(Math.abs(fallback.objective - expected.objective)).toBeLessThan(1e-4 * Math.abs(expected.objective));
+    expect(Math.abs(fallback.objective - expected.objective)).toBeLessThan(
+      1e-4 * Math.abs(expected.objective),
+    );
   });
 });
 
 describe(lagrangianBound.name, () => {
   it('is a lower bound on the LP for any duals, and equals the optimum at the optimal duals', async () => {
     const { model } = miniModel();
-    const whole = await new HighsSolver().solve(model, { relaxation: true, timeLimitSeconds: 60, mipRelGap: 0 });
+    const whole = await new HighsSolver().solve(model, {
+      relaxation: true,
+      timeLimitSeconds: 60,
+      mipRelGap: 0,
+    });
     const zero = new Float64Array(model.numRows);
     expect(lagrangianBound(model, zero, reducedCostsOf(model, zero))).toBeLessThanOrEqual(whole.objective);
 
@@ -127,12 +162,18 @@ describe(lagrangianBound.name, () => {
     expect(Math.abs(atOptimum - whole.objective)).toBeLessThan(1e-5 * Math.abs(whole.objective));
     // Moving the duals away from the optimum only lowers the bound.
     const shaken = optimal.map((y, r) => y + (r % 7 === 0 ? 0.5 : r % 5 === 0 ? -0.3 : 0));
-    expect(lagrangianBound(model, shaken, reducedCostsOf(model, shaken))).toBeLessThanOrEqual(atOptimum + 1e-6);
+    expect(lagrangianBound(model, shaken, reducedCostsOf(model, shaken))).toBeLessThanOrEqual(
+      atOptimum + 1e-6,
+    );
   });
 
   it('keeps the groups as constraints when told their rows: a tighter bound, still below the optimum', async () => {
     const { model, pricing } = miniModel();
-    const whole = await new HighsSolver().solve(model, { relaxation: true, timeLimitSeconds: 60, mipRelGap: 0 });
+    const whole = await new HighsSolver().solve(model, {
+      relaxation: true,
+      timeLimitSeconds: 60,
+      mipRelGap: 0,
+    });
     // Duals from an early restricted LP, far from optimal: where the two bounds differ most.
     const session = await new HighsSolver().openLp(model, pricing.seed);
     const early = session.solve(60).rowDuals;
@@ -150,7 +191,10 @@ describe(lagrangianBound.name, () => {
     const { model, pricing } = miniModel();
     const y = new Float64Array(model.numRows).fill(-0.25);
     const reduced = reducedCostsOf(model, y);
-    const broken = { ...pricing, capacityRow: Int32Array.from(pricing.capacityRow!, (r, f) => (f === 1 ? pricing.capacityRow![0] : r)) };
+    const broken = {
+      ...pricing,
+      capacityRow: Int32Array.from(pricing.capacityRow!, (r, f) => (f === 1 ? pricing.capacityRow![0] : r)),
+    };
     expect(lagrangianBound(model, y, reduced, broken)).toBe(lagrangianBound(model, y, reduced));
   });
 });
@@ -163,7 +207,14 @@ describe('lazy balance steps', () => {
     const { model, pricing } = miniModel();
     const all = [...Array(model.numCols).keys()];
     const session = await solver.openLp(model, all);
-    const rounds: PricingRound[] = [...pricingRounds(model, session, { ...pricing, seed: all }, { timeLimitSeconds: 60, perFamily: 1, allStepsAtGap })];
+    const rounds: PricingRound[] = [
+      ...pricingRounds(
+        model,
+        session,
+        { ...pricing, seed: all },
+        { timeLimitSeconds: 60, perFamily: 1, allStepsAtGap },
+      ),
+    ];
     session.close();
     const whole = await solver.solve(model, { relaxation: true, timeLimitSeconds: 60, mipRelGap: 0 });
     return { model, pricing, rounds, whole };
@@ -185,7 +236,8 @@ describe('lazy balance steps', () => {
     }
     // A widened step's units are reported spread over its chain: every value a round reports is within the model's bounds.
     for (const { steps } of pricing.lazySteps!) {
-      for (const c of steps) for (const round of rounds) expect(round.values[c]).toBeLessThanOrEqual(model.colUpper[c] + 1e-9);
+      for (const c of steps)
+        for (const round of rounds) expect(round.values[c]).toBeLessThanOrEqual(model.colUpper[c] + 1e-9);
     }
   });
 

@@ -81,13 +81,19 @@ const ZERO = 1e-9;
  * round's duals also give a valid lower bound on the full LP (Lagrangian bound), so a caller can stop as
  * soon as what it has is proven good enough. The rounds end with the converged one, or a failed solve.
  */
-export function* pricingRounds(model: LinearModel, session: LpSession, plan: PricingPlan, options: PricingOptions): Generator<PricingRound> {
+export function* pricingRounds(
+  model: LinearModel,
+  session: LpSession,
+  plan: PricingPlan,
+  options: PricingOptions,
+): Generator<PricingRound> {
   const started = performance.now();
   const inLp = new Uint8Array(model.numCols);
   const order: number[] = [...plan.seed];
   for (const c of order) inLp[c] = 1;
   for (let c = 0; c < model.numCols; c++) {
-    if (!inLp[c] && plan.family[c] < 0) throw new Error(`column ${model.colNames[c]} has no family and is not in the seed`);
+    if (!inLp[c] && plan.family[c] < 0)
+      throw new Error(`column ${model.colNames[c]} has no family and is not in the seed`);
   }
   const lazy = new LazyStepState(model, session, order, plan.lazySteps ?? []);
   for (let round = 1; ; round++) {
@@ -100,7 +106,10 @@ export function* pricingRounds(model: LinearModel, session: LpSession, plan: Pri
       lp = session.solve(remaining());
     }
     const reducedCosts = reducedCostsOf(model, lp.rowDuals);
-    const entering = lp.status === 'optimal' ? attractiveColumns(model, plan.family, inLp, reducedCosts, options.perFamily) : [];
+    const entering =
+      lp.status === 'optimal'
+        ? attractiveColumns(model, plan.family, inLp, reducedCosts, options.perFamily)
+        : [];
     const values = new Float64Array(model.numCols);
     order.forEach((c, i) => (values[c] = lp.values[i]));
     const refining = lp.status === 'optimal' ? lazy.overfullSteps(values) : [];
@@ -123,7 +132,8 @@ export function* pricingRounds(model: LinearModel, session: LpSession, plan: Pri
     if (lp.status !== 'optimal' || converged) return;
     // Close to the optimum the lazy steps have done their work: every chain goes exact at once, so that the
     // last rounds, and the MIP that starts from them, see the model's own costs.
-    if (relativeGap(lp.objective, Math.min(lagrangian, lp.objective)) <= (options.allStepsAtGap ?? 0)) lazy.exactifyAll();
+    if (relativeGap(lp.objective, Math.min(lagrangian, lp.objective)) <= (options.allStepsAtGap ?? 0))
+      lazy.exactifyAll();
     else lazy.refine(refining);
     for (const c of entering) inLp[c] = 1;
     order.push(...entering);
@@ -148,7 +158,8 @@ class LazyStepState {
     const bounds = new Map<number, number>();
     for (const chain of chains) {
       for (const c of chain.steps) {
-        if (!this.position.has(c)) throw new Error(`lazy step column ${model.colNames[c]} is not in the seed`);
+        if (!this.position.has(c))
+          throw new Error(`lazy step column ${model.colNames[c]} is not in the seed`);
         bounds.set(c, 0);
       }
       if (chain.steps.length > 0) bounds.set(chain.steps[0], this.room(chain, 0));
@@ -175,7 +186,8 @@ class LazyStepState {
     const bounds = new Map<number, number>();
     this.chains.forEach((chain, i) => {
       if (!this.lazy(i)) return;
-      for (let k = this.reached[i]; k < chain.steps.length; k++) bounds.set(chain.steps[k], this.model.colUpper[chain.steps[k]]);
+      for (let k = this.reached[i]; k < chain.steps.length; k++)
+        bounds.set(chain.steps[k], this.model.colUpper[chain.steps[k]]);
       this.reached[i] = chain.steps.length - 1;
     });
     this.setUpper(bounds);
@@ -262,7 +274,8 @@ export function reducedCostsOf(model: LinearModel, rowDuals: Float64Array): Floa
   const reduced = new Float64Array(model.numCols);
   for (let c = 0; c < model.numCols; c++) {
     let value = model.colCost[c];
-    for (let k = model.colStart[c]; k < model.colStart[c + 1]; k++) value -= model.value[k] * rowDuals[model.rowIndex[k]];
+    for (let k = model.colStart[c]; k < model.colStart[c + 1]; k++)
+      value -= model.value[k] * rowDuals[model.rowIndex[k]];
     reduced[c] = value;
   }
   return reduced;
@@ -272,7 +285,12 @@ export function reducedCostsOf(model: LinearModel, rowDuals: Float64Array): Floa
  * min over the column and row bounds of cᵀx − yᵀ(Ax − r): a lower bound on the LP for any duals y (weak
  * duality), and its optimum when y is optimal for the full model.
  */
-export function lagrangianBound(model: LinearModel, rowDuals: Float64Array, reducedCosts: Float64Array, plan?: PricingPlan): number {
+export function lagrangianBound(
+  model: LinearModel,
+  rowDuals: Float64Array,
+  reducedCosts: Float64Array,
+  plan?: PricingPlan,
+): number {
   const kept = plan?.capacityRow && capacityRowsHold(model, plan) ? plan : undefined;
   const isKept = new Uint8Array(model.numRows);
   if (kept) for (const r of kept.capacityRow!) isKept[r] = 1;
@@ -332,7 +350,9 @@ function checkCapacityRows(model: LinearModel, plan: PricingPlan): boolean {
   const rows = plan.capacityRow!;
   const familyOfRow = new Map<number, number>();
   rows.forEach((r, f) => familyOfRow.set(r, f));
-  for (const r of rows) if (model.rowLower[r] !== -Infinity || !Number.isFinite(model.rowUpper[r]) || model.rowUpper[r] < 0) return false;
+  for (const r of rows)
+    if (model.rowLower[r] !== -Infinity || !Number.isFinite(model.rowUpper[r]) || model.rowUpper[r] < 0)
+      return false;
   for (let c = 0; c < model.numCols; c++) {
     let own = 0;
     for (let k = model.colStart[c]; k < model.colStart[c + 1]; k++) {
@@ -346,9 +366,16 @@ function checkCapacityRows(model: LinearModel, plan: PricingPlan): boolean {
   return true;
 }
 
-function attractiveColumns(model: LinearModel, family: Int32Array, inLp: Uint8Array, reducedCosts: Float64Array, perFamily: number): number[] {
+function attractiveColumns(
+  model: LinearModel,
+  family: Int32Array,
+  inLp: Uint8Array,
+  reducedCosts: Float64Array,
+  perFamily: number,
+): number[] {
   const candidates: number[] = [];
-  for (let c = 0; c < model.numCols; c++) if (!inLp[c] && reducedCosts[c] < -PRICING_TOLERANCE) candidates.push(c);
+  for (let c = 0; c < model.numCols; c++)
+    if (!inLp[c] && reducedCosts[c] < -PRICING_TOLERANCE) candidates.push(c);
   // Most attractive first, ties by index so the rounds never depend on anything but the model.
   candidates.sort((a, b) => reducedCosts[a] - reducedCosts[b] || a - b);
   const taken = new Map<number, number>();

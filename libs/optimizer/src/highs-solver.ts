@@ -80,7 +80,12 @@ class HighsLpSession implements LpSession {
   addColumns(columns: readonly number[]): void {
     if (columns.length === 0) return;
     const part = highsColumns(this.highs, restrictColumns(this.model, columns));
-    this.handle.addCols({ cost: part.colCost, lower: part.colLower, upper: part.colUpper, matrix: part.matrix });
+    this.handle.addCols({
+      cost: part.colCost,
+      lower: part.colLower,
+      upper: part.colUpper,
+      matrix: part.matrix,
+    });
   }
 
   solve(timeLimitSeconds: number, iterationLimit = ITERATIONS_UNLIMITED): LpSessionResult {
@@ -103,7 +108,11 @@ class HighsLpSession implements LpSession {
 
   setColumnBounds(positions: Int32Array, lower: Float64Array, upper: Float64Array): void {
     if (positions.length === 0) return;
-    this.handle.changeColsBounds({ kind: 'set', indices: positions }, finite(this.highs, lower), finite(this.highs, upper));
+    this.handle.changeColsBounds(
+      { kind: 'set', indices: positions },
+      finite(this.highs, lower),
+      finite(this.highs, upper),
+    );
   }
 
   close(): void {
@@ -148,10 +157,22 @@ function highsColumns(highs: Highs, model: LinearModel) {
 }
 
 function logOptions() {
-  return { output_flag: process.env.HIGHS_LOG === '1', log_to_console: process.env.HIGHS_LOG === '1', random_seed: 0 };
+  return {
+    output_flag: process.env.HIGHS_LOG === '1',
+    log_to_console: process.env.HIGHS_LOG === '1',
+    random_seed: 0,
+  };
 }
 
 function statusOf(handle: HighsModel): SolveStatus {
   const code = handle.getModelStatus();
-  return code === 7 ? 'optimal' : code === 13 ? 'time_limit' : code === 14 ? 'iteration_limit' : code === 8 ? 'infeasible' : 'error';
+  return code === 7
+    ? 'optimal'
+    : code === 13
+      ? 'time_limit'
+      : code === 14
+        ? 'iteration_limit'
+        : code === 8
+          ? 'infeasible'
+          : 'error';
 }

@@ -16,7 +16,10 @@ interface JlpModel {
   options?: { timeout?: number; tolerance?: number };
 }
 
-type JlpResult = { feasible: boolean; result: number; bounded: boolean; isIntegral?: boolean } & Record<string, number | boolean>;
+type JlpResult = { feasible: boolean; result: number; bounded: boolean; isIntegral?: boolean } & Record<
+  string,
+  number | boolean
+>;
 
 const OBJECTIVE = '__objective';
 
@@ -43,7 +46,13 @@ export class JlpSolver implements MipSolver {
     const seconds = (performance.now() - started) / 1000;
     const timedOut = seconds >= options.timeLimitSeconds * 0.98;
     const integral = options.relaxation || result.isIntegral === true;
-    const status = !result.feasible ? 'infeasible' : !integral ? 'error' : timedOut ? 'time_limit' : 'optimal';
+    const status = !result.feasible
+      ? 'infeasible'
+      : !integral
+        ? 'error'
+        : timedOut
+          ? 'time_limit'
+          : 'optimal';
     return { status, objective, bound: status === 'optimal' ? objective : -Infinity, values, seconds };
   }
 }
@@ -57,7 +66,8 @@ function toJlpModel(model: LinearModel, options: SolveOptions): JlpModel {
   const rowUpper = Float64Array.from(model.rowUpper);
   for (let c = 0; c < model.numCols; c++) {
     const lower = model.colLower[c];
-    if (!Number.isFinite(lower)) throw new Error(`javascript-lp-solver backend needs finite lower bounds (${model.colNames[c]})`);
+    if (!Number.isFinite(lower))
+      throw new Error(`javascript-lp-solver backend needs finite lower bounds (${model.colNames[c]})`);
     if (lower === 0) continue;
     for (let k = model.colStart[c]; k < model.colStart[c + 1]; k++) {
       rowLower[model.rowIndex[k]] -= model.value[k] * lower;
@@ -76,7 +86,8 @@ function toJlpModel(model: LinearModel, options: SolveOptions): JlpModel {
   for (let c = 0; c < model.numCols; c++) {
     const name = model.colNames[c];
     const coefficients: Record<string, number> = { [OBJECTIVE]: model.colCost[c] };
-    for (let k = model.colStart[c]; k < model.colStart[c + 1]; k++) coefficients[model.rowNames[model.rowIndex[k]]] = model.value[k];
+    for (let k = model.colStart[c]; k < model.colStart[c + 1]; k++)
+      coefficients[model.rowNames[model.rowIndex[k]]] = model.value[k];
     if (model.colUpper[c] < Infinity) {
       const boundRow = `${name}__ub`;
       constraints[boundRow] = { max: model.colUpper[c] - model.colLower[c] };
@@ -91,6 +102,9 @@ function toJlpModel(model: LinearModel, options: SolveOptions): JlpModel {
     constraints,
     variables,
     ints,
-    options: { timeout: options.timeLimitSeconds * 1000, tolerance: options.relaxation ? 0 : options.mipRelGap },
+    options: {
+      timeout: options.timeLimitSeconds * 1000,
+      tolerance: options.relaxation ? 0 : options.mipRelGap,
+    },
   };
 }

@@ -3,9 +3,26 @@ import type { Subject, Teacher } from '@tr/domain';
 import { keepOneTeacher } from './keep-one-teacher';
 import type { TeacherGroup } from './teacher-groups';
 
-function group(index: number, school: string, subject: Subject, size: number, backbone = false): TeacherGroup {
-  const teachers = Array.from({ length: size }, (_, i) => makeTeacher(`${school}-${subject}-${index}-${i}`, school, { subject }));
-  return { index, key: `${school}|${subject}|${index}`, school, subject, subjects: [subject], backbone, aboveDegree: false, teachers };
+function group(
+  index: number,
+  school: string,
+  subject: Subject,
+  size: number,
+  backbone = false,
+): TeacherGroup {
+  const teachers = Array.from({ length: size }, (_, i) =>
+    makeTeacher(`${school}-${subject}-${index}-${i}`, school, { subject }),
+  );
+  return {
+    index,
+    key: `${school}|${subject}|${index}`,
+    school,
+    subject,
+    subjects: [subject],
+    backbone,
+    aboveDegree: false,
+    teachers,
+  };
 }
 
 describe(keepOneTeacher.name, () => {
@@ -20,7 +37,13 @@ describe(keepOneTeacher.name, () => {
 
   it('holds back a plain teacher rather than a backbone one, and leaves the heads free', () => {
     const head = makeTeacher('A-P', 'A', { subject: 'music', role: 'principal' });
-    const result = keepOneTeacher([group(0, 'A', 'music', 1, true), group(1, 'A', 'music', 1)], [head], need, () => 3, notDue);
+    const result = keepOneTeacher(
+      [group(0, 'A', 'music', 1, true), group(1, 'A', 'music', 1)],
+      [head],
+      need,
+      () => 3,
+      notDue,
+    );
     expect([...result.groupLimit]).toEqual([[1, 0]]);
     expect(result.heldHeads.size).toBe(0);
   });
@@ -28,13 +51,25 @@ describe(keepOneTeacher.name, () => {
   it('holds back a head not due to rotate where only heads teach the subject', () => {
     const due = makeTeacher('A-P', 'A', { subject: 'art', role: 'principal', termsAsHead: 2 });
     const other = makeTeacher('A-V', 'A', { subject: 'art', role: 'vice_principal' });
-    const result = keepOneTeacher([], [due, other], need, () => 2, (head: Teacher) => head.id === 'A-P');
+    const result = keepOneTeacher(
+      [],
+      [due, other],
+      need,
+      () => 2,
+      (head: Teacher) => head.id === 'A-P',
+    );
     expect([...result.heldHeads]).toEqual(['A-V']);
   });
 
   it('binds nothing where a teacher of the subject cannot move anyway, or the subject is not needed', () => {
     // Three music teachers at A, two of them eligible (in the group); PE is not needed at all.
-    const result = keepOneTeacher([group(0, 'A', 'music', 2), group(1, 'A', 'pe', 1)], [], need, (_code, subject) => (subject === 'music' ? 3 : 1), notDue);
+    const result = keepOneTeacher(
+      [group(0, 'A', 'music', 2), group(1, 'A', 'pe', 1)],
+      [],
+      need,
+      (_code, subject) => (subject === 'music' ? 3 : 1),
+      notDue,
+    );
     expect(result.groupLimit.size + result.heldHeads.size).toBe(0);
   });
 });

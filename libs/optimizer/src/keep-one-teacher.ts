@@ -23,7 +23,10 @@ export function keepOneTeacher(
   present: (code: string, subject: Subject) => number,
   headDue: (head: Teacher) => boolean,
 ): KeepOneTeacher {
-  const holders = new Map<string, { code: string; subject: Subject; groups: TeacherGroup[]; heads: Teacher[] }>();
+  const holders = new Map<
+    string,
+    { code: string; subject: Subject; groups: TeacherGroup[]; heads: Teacher[] }
+  >();
   const holder = (code: string, subject: Subject) => {
     const key = `${code}:${subject}`;
     let entry = holders.get(key);
@@ -42,7 +45,9 @@ export function keepOneTeacher(
       const kept = [...held].sort(byBalanceValue)[0];
       result.groupLimit.set(kept.index, kept.teachers.length - 1);
     } else {
-      const kept = [...headsHeld].sort((a, b) => Number(headDue(a)) - Number(headDue(b)) || (a.id < b.id ? -1 : 1))[0];
+      const kept = [...headsHeld].sort(
+        (a, b) => Number(headDue(a)) - Number(headDue(b)) || (a.id < b.id ? -1 : 1),
+      )[0];
       result.heldHeads.add(kept.id);
     }
   }

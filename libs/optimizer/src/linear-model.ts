@@ -87,7 +87,14 @@ export class LinearModelBuilder {
   }
 
   /** Adds a column with its coefficients; entries on the same row are summed. `entries` is sorted in place. */
-  column(name: string, cost: number, lower: number, upper: number, integer: boolean, entries: [number, number][]): number {
+  column(
+    name: string,
+    cost: number,
+    lower: number,
+    upper: number,
+    integer: boolean,
+    entries: [number, number][],
+  ): number {
     const index = this.cost.length;
     // A column has a handful of entries: an insertion sort by row, then neighbours on one row are summed.
     for (let i = 1; i < entries.length; i++) {
@@ -96,7 +103,7 @@ export class LinearModelBuilder {
       for (; j >= 0 && entries[j][0] > entry[0]; j--) entries[j + 1] = entries[j];
       entries[j + 1] = entry;
     }
-    for (let k = 0; k < entries.length; ) {
+    for (let k = 0; k < entries.length;) {
       const row = entries[k][0];
       let value = 0;
       for (; k < entries.length && entries[k][0] === row; k++) value += entries[k][1];

@@ -1,17 +1,16 @@
-import {
-  PE_ARTS_SUBJECTS,
-  SUBJECT_NAMES_ZH,
-  ceilFte,
-  type CountyContext,
-  type Localized,
-} from '@tr/domain';
+import { PE_ARTS_SUBJECTS, SUBJECT_NAMES_ZH, ceilFte, type CountyContext, type Localized } from '@tr/domain';
 import type { BalanceTargets } from './balance-targets';
 import type { NamedMove } from './teacher-naming';
 
 const AREA_ZH = { urban: '城区', town: '镇区', rural: '农村' } as const;
 
 /** Why each move is in the plan, in Chinese and English: the need it meets, the teacher's eligibility, the balance it brings. */
-export function moveReasons(context: CountyContext, balance: BalanceTargets, move: NamedMove, all: readonly NamedMove[]): Localized[] {
+export function moveReasons(
+  context: CountyContext,
+  balance: BalanceTargets,
+  move: NamedMove,
+  all: readonly NamedMove[],
+): Localized[] {
   const reasons: Localized[] = [];
   const { teacher, to, subject } = move;
   const from = teacher.schoolCode;
@@ -32,7 +31,10 @@ export function moveReasons(context: CountyContext, balance: BalanceTargets, mov
   if (move.asHead) {
     reasons.push(
       eligibility.headDueToRotate
-        ? { zh: `校级领导在本校任满 ${teacher.termsAsHead} 届，须交流`, en: `head for ${teacher.termsAsHead} full terms at ${from}: due to rotate` }
+        ? {
+            zh: `校级领导在本校任满 ${teacher.termsAsHead} 届，须交流`,
+            en: `head for ${teacher.termsAsHead} full terms at ${from}: due to rotate`,
+          }
         : { zh: '参与校级领导互换交流', en: 'joins a head exchange' },
     );
   }
@@ -42,9 +44,12 @@ export function moveReasons(context: CountyContext, balance: BalanceTargets, mov
   });
   for (const indicator of indicatorGains(balance, move)) reasons.push(indicator);
   const rank = teacher.preferences.indexOf(to);
-  if (rank >= 0) reasons.push({ zh: `本人志愿（第 ${rank + 1} 志愿）`, en: `the teacher's choice no. ${rank + 1}` });
-  if (exchanges(all).has(`${to}>${from}>${subject}`)) reasons.push({ zh: `与${to}同学科对口交流`, en: `exchange with ${to} in ${subject}` });
-  if (move.km !== undefined) reasons.push({ zh: `距离 ${move.km.toFixed(1)} 公里`, en: `${move.km.toFixed(1)} km away` });
+  if (rank >= 0)
+    reasons.push({ zh: `本人志愿（第 ${rank + 1} 志愿）`, en: `the teacher's choice no. ${rank + 1}` });
+  if (exchanges(all).has(`${to}>${from}>${subject}`))
+    reasons.push({ zh: `与${to}同学科对口交流`, en: `exchange with ${to} in ${subject}` });
+  if (move.km !== undefined)
+    reasons.push({ zh: `距离 ${move.km.toFixed(1)} 公里`, en: `${move.km.toFixed(1)} km away` });
   return reasons;
 }
 
@@ -59,13 +64,22 @@ function indicatorGains(balance: BalanceTargets, move: NamedMove): Localized[] {
   const stageKeys = (indicator: string) => ['primary', 'junior'].map((stage) => `${stage}:${indicator}`);
   const gainsAt = (indicator: string) => stageKeys(indicator).some((key) => gap(to, key) > 0.5);
   if (teacher.backbone !== 'none' && gainsAt('backbone')) {
-    gains.push({ zh: `骨干教师流向低于全县均值的${to}`, en: `brings a backbone teacher to ${to}, below the county mean` });
+    gains.push({
+      zh: `骨干教师流向低于全县均值的${to}`,
+      en: `brings a backbone teacher to ${to}, below the county mean`,
+    });
   }
   if (teacher.degree === 'above' && gainsAt('degree_above')) {
-    gains.push({ zh: `高于规定学历教师流向低于全县均值的${to}`, en: `brings an above-degree teacher to ${to}, below the county mean` });
+    gains.push({
+      zh: `高于规定学历教师流向低于全县均值的${to}`,
+      en: `brings an above-degree teacher to ${to}, below the county mean`,
+    });
   }
   if (PE_ARTS_SUBJECTS.has(subject) && gainsAt('pe_arts')) {
-    gains.push({ zh: `增加${to}体育艺术教师（低于全县均值）`, en: `adds a PE/arts teacher at ${to}, below the county mean` });
+    gains.push({
+      zh: `增加${to}体育艺术教师（低于全县均值）`,
+      en: `adds a PE/arts teacher at ${to}, below the county mean`,
+    });
   }
   return gains;
 }

@@ -25,8 +25,22 @@ const countyArbitrary: fc.Arbitrary<Snapshot> = fc
             since: fc.integer({ min: 2000, max: 2025 }),
             birthYear: fc.integer({ min: 1966, max: 1998 }),
             gender: fc.constantFrom('M', 'F' as const),
-            status: fc.constantFrom('active', 'active', 'active', 'maternity', 'training', 'on_rotation' as const),
-            role: fc.constantFrom('teacher', 'teacher', 'teacher', 'teacher', 'principal', 'vice_principal' as const),
+            status: fc.constantFrom(
+              'active',
+              'active',
+              'active',
+              'maternity',
+              'training',
+              'on_rotation' as const,
+            ),
+            role: fc.constantFrom(
+              'teacher',
+              'teacher',
+              'teacher',
+              'teacher',
+              'principal',
+              'vice_principal' as const,
+            ),
             terms: fc.integer({ min: 0, max: 3 }),
             preference: fc.option(fc.nat({ max: 4 }), { nil: undefined }),
           }),
@@ -55,7 +69,10 @@ const countyArbitrary: fc.Arbitrary<Snapshot> = fc
           status: t.gender === 'M' && t.status === 'maternity' ? 'active' : t.status,
           role: t.role,
           termsAsHead: t.role === 'teacher' ? 0 : t.terms,
-          preferences: t.preference !== undefined && codes[t.preference] && t.preference !== s ? [codes[t.preference]] : [],
+          preferences:
+            t.preference !== undefined && codes[t.preference] && t.preference !== s
+              ? [codes[t.preference]]
+              : [],
         }),
       ),
     );
@@ -91,9 +108,17 @@ describe(`${optimizePlan.name} on random counties`, () => {
         for (const relaxed of report.relaxed) expect(flagged.has(relaxed.rule)).toBe(true);
         expect(SUBJECTS).toEqual(expect.arrayContaining(plan.moves.map((m) => m.subject)));
         movesSeen += plan.moves.length;
-        if (process.env.PROPERTY_DEBUG) console.log(plan.moves.length, plan.metrics.after.eligible, plan.plan.flags.map((f) => f.rule).join(","));
+        if (process.env.PROPERTY_DEBUG)
+          console.log(
+            plan.moves.length,
+            plan.metrics.after.eligible,
+            plan.plan.flags.map((f) => f.rule).join(','),
+          );
       }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 40), seed: process.env.PROPERTY_RUNS ? undefined : 20261125 },
+      {
+        numRuns: Number(process.env.PROPERTY_RUNS ?? 40),
+        seed: process.env.PROPERTY_RUNS ? undefined : 20261125,
+      },
     );
     // The property must be exercised by real plans, not only by empty ones.
     expect(movesSeen).toBeGreaterThan(20);
@@ -102,7 +127,10 @@ describe(`${optimizePlan.name} on random counties`, () => {
   it('names the minimum rate as the binding rule when the policy asks every eligible teacher to move', async () => {
     await fc.assert(
       fc.asyncProperty(countyArbitrary, async (base) => {
-        const snapshot = { ...base, policy: { ...base.policy, min_rotation_rate: 1, max_rotation_rate: 1, min_backbone_share: 0 } };
+        const snapshot = {
+          ...base,
+          policy: { ...base.policy, min_rotation_rate: 1, max_rotation_rate: 1, min_backbone_share: 0 },
+        };
         const { plan } = await optimizePlan(snapshot);
         const report = validatePlan(snapshot, plan);
         expect(report.violations).toEqual([]);

@@ -1,5 +1,11 @@
 import { planJson } from '@tr/io';
-import { makeSchool, makeSnapshot, makeTeacher, makeTeachers, NEWCOMER } from '@tr/validator/testing/snapshot-factory';
+import {
+  makeSchool,
+  makeSnapshot,
+  makeTeacher,
+  makeTeachers,
+  NEWCOMER,
+} from '@tr/validator/testing/snapshot-factory';
 import { smallCounty } from '@tr/validator/testing/small-county';
 import { validatePlan } from '@tr/validator';
 import { optimizePlan } from './optimize-plan';
@@ -39,7 +45,9 @@ describe(optimizePlan.name, () => {
     const jlp = await optimizePlan(snapshot, { solver: 'jlp', mipRelGap: 0 });
     expect(jlp.stats.status).toBe('optimal');
     // Same optimum up to the solvers' tolerances (jlp's are looser than HiGHS's).
-    expect(Math.abs(jlp.stats.objective - highs.stats.objective) / Math.abs(highs.stats.objective)).toBeLessThan(1e-6);
+    expect(
+      Math.abs(jlp.stats.objective - highs.stats.objective) / Math.abs(highs.stats.objective),
+    ).toBeLessThan(1e-6);
     expect(validatePlan(snapshot, jlp.plan).ok).toBe(true);
   });
 
@@ -47,7 +55,9 @@ describe(optimizePlan.name, () => {
     // Every eligible teacher must move, but no other school can take an English teacher, and A and C
     // each keep one of their own Chinese, maths and music teachers: 18 eligible, 1 + 6 stay.
     const stuck = makeTeacher('A-E1', 'A', { subject: 'english' });
-    const snapshot = smallCounty({ min_rotation_rate: 1, max_rotation_rate: 1, min_backbone_share: 0 }, [stuck]);
+    const snapshot = smallCounty({ min_rotation_rate: 1, max_rotation_rate: 1, min_backbone_share: 0 }, [
+      stuck,
+    ]);
     const { plan } = await optimizePlan(snapshot);
     const report = validatePlan(snapshot, plan);
 
@@ -85,8 +95,18 @@ describe(optimizePlan.name, () => {
   it('keeps the backbone share among the teachers alone too, not only with the heads counted', async () => {
     // Two backbone heads exchange: counted with everyone, they alone would meet a 40% share. Without
     // balance weights and with A-M2 asking for B, the cheapest teachers to send are not backbone.
-    const headA = makeTeacher('A-P', 'A', { role: 'principal', termsAsHead: 2, subject: 'math', backbone: 'county' });
-    const headC = makeTeacher('C-P', 'C', { role: 'principal', termsAsHead: 2, subject: 'math', backbone: 'city' });
+    const headA = makeTeacher('A-P', 'A', {
+      role: 'principal',
+      termsAsHead: 2,
+      subject: 'math',
+      backbone: 'county',
+    });
+    const headC = makeTeacher('C-P', 'C', {
+      role: 'principal',
+      termsAsHead: 2,
+      subject: 'math',
+      backbone: 'city',
+    });
     const snapshot = smallCounty({ min_backbone_share: 0.4, weight_balance: 0 }, [headA, headC]);
     snapshot.teachers.find((t) => t.id === 'A-M2')!.preferences = ['B'];
     const { plan } = await optimizePlan(snapshot);
@@ -96,7 +116,9 @@ describe(optimizePlan.name, () => {
     expect(validatePlan(snapshot, plan).violations).toEqual([]);
     expect(plan.moves.filter((m) => m.role === 'principal')).toHaveLength(2);
     expect(teachers.length).toBeGreaterThan(0);
-    expect(teachers.filter((t) => t.backbone !== 'none').length).toBeGreaterThanOrEqual(0.4 * teachers.length);
+    expect(teachers.filter((t) => t.backbone !== 'none').length).toBeGreaterThanOrEqual(
+      0.4 * teachers.length,
+    );
   });
 
   it('says so when a head due to rotate has nobody to exchange with', async () => {
@@ -105,7 +127,12 @@ describe(optimizePlan.name, () => {
     const { plan } = await optimizePlan(snapshot);
 
     expect(plan.moves.find((m) => m.teacher_id === 'A-P')).toBeUndefined();
-    expect(plan.plan.flags).toEqual([expect.objectContaining({ rule: 'head_rotation', detail: expect.objectContaining({ teacher_id: 'A-P' }) })]);
+    expect(plan.plan.flags).toEqual([
+      expect.objectContaining({
+        rule: 'head_rotation',
+        detail: expect.objectContaining({ teacher_id: 'A-P' }),
+      }),
+    ]);
     expect(validatePlan(snapshot, plan).violations).toEqual([]);
   });
 
@@ -118,7 +145,10 @@ describe(optimizePlan.name, () => {
 
     expect(plan.moves.find((m) => m.teacher_id === 'A-P')).toBeUndefined();
     expect(plan.plan.flags).toEqual([
-      expect.objectContaining({ rule: 'head_rotation', detail: { teacher_id: 'A-P', school: 'A', exempt: 'near_retirement' } }),
+      expect.objectContaining({
+        rule: 'head_rotation',
+        detail: { teacher_id: 'A-P', school: 'A', exempt: 'near_retirement' },
+      }),
     ]);
     expect(plan.plan.flags[0].message_zh).toContain('不在交流范围');
     expect(validatePlan(snapshot, plan).violations).toEqual([]);
@@ -126,8 +156,14 @@ describe(optimizePlan.name, () => {
 
   it('never moves a teacher farther than the distance limit', async () => {
     const snapshot = makeSnapshot({
-      schools: [makeSchool('N', { lat: 34.0, lng: 113.0 }), makeSchool('F', { area: 'rural', lat: 35.0, lng: 113.0 })],
-      teachers: [...makeTeachers(4, 'N', { subject: 'chinese' }), ...makeTeachers(1, 'F', { subject: 'chinese', ...NEWCOMER })],
+      schools: [
+        makeSchool('N', { lat: 34.0, lng: 113.0 }),
+        makeSchool('F', { area: 'rural', lat: 35.0, lng: 113.0 }),
+      ],
+      teachers: [
+        ...makeTeachers(4, 'N', { subject: 'chinese' }),
+        ...makeTeachers(1, 'F', { subject: 'chinese', ...NEWCOMER }),
+      ],
     });
     const { plan } = await optimizePlan(snapshot);
 

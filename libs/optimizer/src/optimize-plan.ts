@@ -70,7 +70,10 @@ export interface OptimizeResult {
 }
 
 /** Snapshot and policy in, explained plan out. Pure: no I/O, and the same input gives the same plan. */
-export async function optimizePlan(snapshot: Snapshot, options: OptimizeOptions = {}): Promise<OptimizeResult> {
+export async function optimizePlan(
+  snapshot: Snapshot,
+  options: OptimizeOptions = {},
+): Promise<OptimizeResult> {
   const progress = options.onProgress ?? (() => undefined);
   const solverName = options.solver ?? 'highs';
   if (solverName === 'highs') warmUpHighs();
@@ -89,7 +92,12 @@ export async function optimizePlan(snapshot: Snapshot, options: OptimizeOptions 
       mipRelGap: options.mipRelGap ?? DEFAULT_MIP_REL_GAP,
     },
     options.threads ?? 1,
-    (finished) => progress('solving', 5 + Math.round((finished / regions.length) * 85), `${finished}/${regions.length} region(s)`),
+    (finished) =>
+      progress(
+        'solving',
+        5 + Math.round((finished / regions.length) * 85),
+        `${finished}/${regions.length} region(s)`,
+      ),
   );
   const stats: OptimizeStats = {
     regions: regions.length,
@@ -105,10 +113,17 @@ export async function optimizePlan(snapshot: Snapshot, options: OptimizeOptions 
     status: outcomes.find((o) => o.status !== 'optimal')?.status ?? 'optimal',
   };
   const named: NamedMove[] = outcomes.flatMap((o) =>
-    o.moves.map((m) => ({ teacher: context.teachersById.get(m.teacherId)!, to: m.to, subject: m.subject, km: m.km, asHead: m.asHead })),
+    o.moves.map((m) => ({
+      teacher: context.teachersById.get(m.teacherId)!,
+      to: m.to,
+      subject: m.subject,
+      km: m.km,
+      asHead: m.asHead,
+    })),
   );
   const dueHeads = outcomes.flatMap((o) => o.dueHeadIds.map((id) => context.teachersById.get(id)!));
-  stats.gap = stats.objective !== 0 ? Math.max(0, (stats.objective - stats.lpBound) / Math.abs(stats.objective)) : 0;
+  stats.gap =
+    stats.objective !== 0 ? Math.max(0, (stats.objective - stats.lpBound) / Math.abs(stats.objective)) : 0;
 
   progress('naming', 92);
   const solverDescription = createSolver(solverName);

@@ -5,7 +5,11 @@ import type { NamedMove } from './teacher-naming';
  * The rules a plan had to relax, judged on the county as a whole: a region short of movers is no flag
  * if the county still meets its rate. Heads past their terms who stay are always named, with the reason.
  */
-export function planFlags(context: CountyContext, moves: readonly NamedMove[], dueHeads: readonly Teacher[]): PlanFlag[] {
+export function planFlags(
+  context: CountyContext,
+  moves: readonly NamedMove[],
+  dueHeads: readonly Teacher[],
+): PlanFlag[] {
   const { policy } = context.snapshot;
   const flags: PlanFlag[] = [];
   const bounds = countyMoverBounds(context.eligibleTotal, policy.min_rotation_rate, policy.max_rotation_rate);
@@ -47,7 +51,9 @@ export function planFlags(context: CountyContext, moves: readonly NamedMove[], d
 function exemptHeadFlags(context: CountyContext): PlanFlag[] {
   const { policy } = context.snapshot;
   return context.snapshot.teachers
-    .filter((t) => isHead(t) && t.termsAsHead >= policy.head_max_terms && !context.eligibility.get(t.id)!.eligible)
+    .filter(
+      (t) => isHead(t) && t.termsAsHead >= policy.head_max_terms && !context.eligibility.get(t.id)!.eligible,
+    )
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map((head) => {
       const { reason, explanation } = context.eligibility.get(head.id)!;

@@ -20,7 +20,10 @@ function twoClusterCounty() {
   });
   const north = cluster('N', 39.9);
   const south = cluster('S', 34.8);
-  return makeSnapshot({ schools: [...north.schools, ...south.schools], teachers: [...north.teachers, ...south.teachers] });
+  return makeSnapshot({
+    schools: [...north.schools, ...south.schools],
+    teachers: [...north.teachers, ...south.teachers],
+  });
 }
 
 describe('optimizePlan with worker threads', () => {

@@ -45,7 +45,12 @@ export async function solveRegions(
   return outcomes;
 }
 
-function runTask(worker: Worker, id: number, region: string[], options: RegionSolveOptions): Promise<RegionOutcome> {
+function runTask(
+  worker: Worker,
+  id: number,
+  region: string[],
+  options: RegionSolveOptions,
+): Promise<RegionOutcome> {
   return new Promise((resolve, reject) => {
     const onMessage = (message: { id: number; outcome?: RegionOutcome; error?: string }) => {
       if (message.id !== id) return;

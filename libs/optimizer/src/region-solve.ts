@@ -54,7 +54,10 @@ export async function solveRegion(
   const buildStarted = performance.now();
   const rotation = buildRotationModel(context, region, balance);
   const buildSeconds = (performance.now() - buildStarted) / 1000;
-  const result = await solveLpGuided(rotation.model, createSolver(options.solver), { ...options, pricing: rotation.pricing });
+  const result = await solveLpGuided(rotation.model, createSolver(options.solver), {
+    ...options,
+    pricing: rotation.pricing,
+  });
   return {
     moves: nameTeachers(rotation, result.values).map((m) => ({
       teacherId: m.teacher.id,

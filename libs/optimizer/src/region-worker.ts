@@ -14,6 +14,10 @@ const balance = balanceTargets(context);
 parentPort!.on('message', (task: { id: number; region: string[]; options: RegionSolveOptions }) => {
   solveRegion(context, balance, task.region, task.options).then(
     (outcome) => parentPort!.postMessage({ id: task.id, outcome }),
-    (error: unknown) => parentPort!.postMessage({ id: task.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    (error: unknown) =>
+      parentPort!.postMessage({
+        id: task.id,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
   );
 });

@@ -25,7 +25,8 @@ export function planningRegions(context: CountyContext, maxTeachersPerRegion: nu
     if (list) list.push(school);
     else components.set(root, [school]);
   });
-  const staff = (list: readonly School[]) => list.reduce((sum, s) => sum + (context.teachersBySchool.get(s.code)?.length ?? 0), 0);
+  const staff = (list: readonly School[]) =>
+    list.reduce((sum, s) => sum + (context.teachersBySchool.get(s.code)?.length ?? 0), 0);
   const regions: string[][] = [];
   for (const component of components.values()) {
     if (staff(component) <= maxTeachersPerRegion) regions.push(component.map((s) => s.code));
@@ -35,7 +36,11 @@ export function planningRegions(context: CountyContext, maxTeachersPerRegion: nu
 }
 
 /** Whole districts, packed greedily in code order into regions under the size limit. */
-function splitByDistrict(schools: School[], staff: (list: readonly School[]) => number, max: number): string[][] {
+function splitByDistrict(
+  schools: School[],
+  staff: (list: readonly School[]) => number,
+  max: number,
+): string[][] {
   const byDistrict = new Map<string, School[]>();
   for (const school of schools) {
     const key = school.district ?? '';

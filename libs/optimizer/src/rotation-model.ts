@@ -40,7 +40,10 @@ const CV_TARGET_CUT = 0.05;
 export type ColumnMeta =
   | { type: 'flow'; group: TeacherGroup; to: string; subject: Subject; km?: number }
   | { type: 'head'; teacher: Teacher; to: string; subject: Subject; km?: number }
-  | { type: 'shortage' | 'balance' | 'total' | 'head_slack' | 'rate_slack' | 'backbone_slack'; teacher?: Teacher };
+  | {
+      type: 'shortage' | 'balance' | 'total' | 'head_slack' | 'rate_slack' | 'backbone_slack';
+      teacher?: Teacher;
+    };
 
 export interface RotationModel {
   model: LinearModel;
@@ -76,14 +79,23 @@ export function buildRotationModel(
 
   const b = new LinearModelBuilder();
   const columns: ColumnMeta[] = [];
-  const add = (meta: ColumnMeta, name: string, cost: number, lower: number, upper: number, integer: boolean, entries: [number, number][]) => {
+  const add = (
+    meta: ColumnMeta,
+    name: string,
+    cost: number,
+    lower: number,
+    upper: number,
+    integer: boolean,
+    entries: [number, number][],
+  ) => {
     b.column(name, cost, lower, upper, integer, entries);
     columns.push(meta);
   };
 
   const present = (code: string, subject: Subject) => context.supplyBySchool.get(code)?.[subject] ?? 0;
   const need = (code: string, subject: Subject) => context.needBySchool.get(code)?.[subject] ?? 0;
-  const capacity = (code: string, subject: Subject) => staffingCap(need(code, subject), present(code, subject));
+  const capacity = (code: string, subject: Subject) =>
+    staffingCap(need(code, subject), present(code, subject));
 
   // Move columns touch only per-school rows; school totals are columns of their own, so no row is dense.
   //   out:s     Σ moves from s − Out_s = 0            (Out_s ≤ the school's send cap)
@@ -106,7 +118,8 @@ export function buildRotationModel(
   };
   const outRow = (code: string) => cachedRow(code, 0, () => `out:${code}`);
   const boutRow = (code: string) => cachedRow(code, 1, () => `bout:${code}`);
-  const netRow = (code: string, subject: Subject) => cachedRow(code, subjectSlot.get(subject)!, () => `net:${code}:${subject}`);
+  const netRow = (code: string, subject: Subject) =>
+    cachedRow(code, subjectSlot.get(subject)!, () => `net:${code}:${subject}`);
   const indRow = (code: string, indicator: 'backbone' | 'degree_above') =>
     cachedRow(code, slotsPerSchool - (indicator === 'backbone' ? 2 : 1), () => `ind:${code}:${indicator}`);
   const moveEntries: MoveEntries = (from, to, main, taught, backbone, above) => {
@@ -115,18 +128,26 @@ export function buildRotationModel(
       [netRow(from, main), -1],
       [netRow(to, taught), 1],
     ];
-    if (backbone) entries.push([boutRow(from), 1], [indRow(from, 'backbone'), -1], [indRow(to, 'backbone'), 1]);
+    if (backbone)
+      entries.push([boutRow(from), 1], [indRow(from, 'backbone'), -1], [indRow(to, 'backbone'), 1]);
     if (above) entries.push([indRow(from, 'degree_above'), -1], [indRow(to, 'degree_above'), 1]);
     return entries;
   };
-  const travelCost = (km: number | undefined) => MOVE_COST + policy.weight_distance_km * (km ?? UNKNOWN_DISTANCE_KM);
+  const travelCost = (km: number | undefined) =>
+    MOVE_COST + policy.weight_distance_km * (km ?? UNKNOWN_DISTANCE_KM);
 
   const reachable = reachableSchools(schools, policy.max_distance_km);
   const chooser = new CandidateChooser(context, reachable, balance, capacity, present, need, inScope);
 
   // The LP starts from each group's nearest destination and its nearest one short of a subject the group
   // teaches; the other destinations are priced in when the duals ask for them (column-generation.ts).
-  const keepOne = keepOneTeacher(groups, heads, need, present, (head) => context.eligibility.get(head.id)!.headDueToRotate);
+  const keepOne = keepOneTeacher(
+    groups,
+    heads,
+    need,
+    present,
+    (head) => context.eligibility.get(head.id)!.headDueToRotate,
+  );
   const familyOf: number[] = [];
   const seed: number[] = [];
   const capacityRow = new Int32Array(groups.length);
@@ -149,18 +170,55 @@ export function buildRotationModel(
       // that is the flow itself, so the bonus goes on the flow. Otherwise the flow is split into members
       // who asked (bonus, at most `wanting` of them) and the rest.
       const everyoneAsked = granting && wanting >= group.teachers.length;
-      const wishRow = granting && !everyoneAsked && subjects.length > 1 ? b.row(`wish:${group.index}:${to}`, -Infinity, wanting) : undefined;
-      const flow = (subject: Subject, suffix: string, bonus: number, upper: number, extra: [number, number][]) => {
-        const entries = moveEntries(group.school, to, group.subject, subject, group.backbone, group.aboveDegree);
+      const wishRow =
+        granting && !everyoneAsked && subjects.length > 1
+          ? b.row(`wish:${group.index}:${to}`, -Infinity, wanting)
+          : undefined;
+      const flow = (
+        subject: Subject,
+        suffix: string,
+        bonus: number,
+        upper: number,
+        extra: [number, number][],
+      ) => {
+        const entries = moveEntries(
+          group.school,
+          to,
+          group.subject,
+          subject,
+          group.backbone,
+          group.aboveDegree,
+        );
         entries.push([groupRow, 1], ...extra);
-        add({ type: 'flow', group, to, subject, km: candidate.km }, `x${group.index}_${to}_${subject}${suffix}`, travelCost(candidate.km) - bonus, 0, upper, true, entries);
+        add(
+          { type: 'flow', group, to, subject, km: candidate.km },
+          `x${group.index}_${to}_${subject}${suffix}`,
+          travelCost(candidate.km) - bonus,
+          0,
+          upper,
+          true,
+          entries,
+        );
       };
       for (const subject of subjects) {
         flow(subject, '', everyoneAsked ? policy.weight_preference : 0, group.teachers.length, []);
-        if (granting && !everyoneAsked) flow(subject, '_wish', policy.weight_preference, wanting, wishRow === undefined ? [] : [[wishRow, 1]]);
+        if (granting && !everyoneAsked)
+          flow(
+            subject,
+            '_wish',
+            policy.weight_preference,
+            wanting,
+            wishRow === undefined ? [] : [[wishRow, 1]],
+          );
       }
       for (let c = first; c < columns.length; c++) familyOf[c] = group.index;
-      destinations.push({ km: candidate.km ?? UNKNOWN_DISTANCE_KM, code: to, short, first, end: columns.length });
+      destinations.push({
+        km: candidate.km ?? UNKNOWN_DISTANCE_KM,
+        code: to,
+        short,
+        first,
+        end: columns.length,
+      });
     }
     destinations.sort((x, y) => x.km - y.km || (x.code < y.code ? -1 : 1));
     for (const picked of new Set([destinations[0], destinations.find((d) => d.short)])) {
@@ -173,22 +231,48 @@ export function buildRotationModel(
   // movers − share × Σ movers, less the heads' part of both, ≥ 0. Heads' columns carry their part.
   const teachersBackboneRow = heads.length > 0 ? b.row('backbone_share_teachers', 0, Infinity) : undefined;
   const headShareEntry = (head: Teacher): [number, number][] =>
-    teachersBackboneRow === undefined ? [] : [[teachersBackboneRow, policy.min_backbone_share - (head.backbone !== 'none' ? 1 : 0)]];
-  addHeadExchange(context, heads, keepOne.heldHeads, reachable, inScope, policy.weight_preference, b, add, moveEntries, travelCost, capacity, headShareEntry);
+    teachersBackboneRow === undefined
+      ? []
+      : [[teachersBackboneRow, policy.min_backbone_share - (head.backbone !== 'none' ? 1 : 0)]];
+  addHeadExchange(
+    context,
+    heads,
+    keepOne.heldHeads,
+    reachable,
+    inScope,
+    policy.weight_preference,
+    b,
+    add,
+    moveEntries,
+    travelCost,
+    capacity,
+    headShareEntry,
+  );
 
   // County rules on the school totals.
   const moversMin = b.row('movers_min', moverBounds.min, Infinity);
   const moversMax = b.row('movers_max', -Infinity, moverBounds.max);
   const backboneRow = b.row('backbone_share', 0, Infinity);
   const shareRows = (value: number): [number, number][] =>
-    teachersBackboneRow === undefined ? [[backboneRow, value]] : [[backboneRow, value], [teachersBackboneRow, value]];
+    teachersBackboneRow === undefined
+      ? [[backboneRow, value]]
+      : [
+          [backboneRow, value],
+          [teachersBackboneRow, value],
+        ];
   for (const code of codes) {
     const out = b.findRow(`out:${code}`);
     if (out === undefined) continue;
     const cap = schoolSendCap(context.eligibleBySchool.get(code) ?? 0, policy.max_rotation_rate);
-    add({ type: 'total' }, `out_${code}`, 0, 0, cap, false, [[out, -1], [moversMin, 1], [moversMax, 1], ...shareRows(-policy.min_backbone_share)]);
+    add({ type: 'total' }, `out_${code}`, 0, 0, cap, false, [
+      [out, -1],
+      [moversMin, 1],
+      [moversMax, 1],
+      ...shareRows(-policy.min_backbone_share),
+    ]);
     const bout = b.findRow(`bout:${code}`);
-    if (bout !== undefined) add({ type: 'total' }, `bout_${code}`, 0, 0, Infinity, false, [[bout, -1], ...shareRows(1)]);
+    if (bout !== undefined)
+      add({ type: 'total' }, `bout_${code}`, 0, 0, Infinity, false, [[bout, -1], ...shareRows(1)]);
   }
 
   // Balance: per school, stage and indicator, the change in count is split into one-teacher steps
@@ -213,7 +297,15 @@ export function buildRotationModel(
       }, 0);
       const row = b.row(`cv_growth:${key}`, -Infinity, -CV_TARGET_CUT * today);
       notWorse.set(key, row);
-      add({ type: 'balance' }, `cv_growth_${key}`, CV_GROWTH_PENALTY * policy.weight_balance, 0, Infinity, false, [[row, -1]]);
+      add(
+        { type: 'balance' },
+        `cv_growth_${key}`,
+        CV_GROWTH_PENALTY * policy.weight_balance,
+        0,
+        Infinity,
+        false,
+        [[row, -1]],
+      );
     }
   };
   const balanceKeys = (code: string, indicator: IndicatorName): BalanceKey[] => {
@@ -246,8 +338,21 @@ export function buildRotationModel(
         const scaled = (sign: number) => counted.map(([row, v]): [number, number] => [row, sign * v]);
         for (const [row, v] of counted) balanceOffset.set(row, (balanceOffset.get(row) ?? 0) + v * shortfall);
         // A school keeping its only teacher of a subject needing one FTE or less can't be short of it.
-        if (shortfall > lower) add({ type: 'shortage' }, `s_${code}_${subject}`, shortageWeight(school, subject, policy), 0, shortfall - lower, false, [[net, 1], ...scaled(-1)]);
-        if (upper > shortfall) add({ type: 'total' }, `e_${code}_${subject}`, 0, 0, upper - shortfall, false, [[net, -1], ...scaled(1)]);
+        if (shortfall > lower)
+          add(
+            { type: 'shortage' },
+            `s_${code}_${subject}`,
+            shortageWeight(school, subject, policy),
+            0,
+            shortfall - lower,
+            false,
+            [[net, 1], ...scaled(-1)],
+          );
+        if (upper > shortfall)
+          add({ type: 'total' }, `e_${code}_${subject}`, 0, 0, upper - shortfall, false, [
+            [net, -1],
+            ...scaled(1),
+          ]);
       } else if (counted.length > 0) {
         add({ type: 'total' }, `n_${code}_${subject}`, 0, lower, upper, false, [[net, -1], ...counted]);
       } else {
@@ -267,7 +372,10 @@ export function buildRotationModel(
         ensureCvRow(keys[0]);
         sharedStepRow.set(`${code}|${keys[0]}`, row);
       } else {
-        add({ type: 'total' }, `i_${code}_${indicator}`, 0, -held[indicator], Infinity, false, [[row, -1], ...balanceEntries(code, indicator)]);
+        add({ type: 'total' }, `i_${code}_${indicator}`, 0, -held[indicator], Infinity, false, [
+          [row, -1],
+          ...balanceEntries(code, indicator),
+        ]);
       }
     }
     for (const [key, target] of balance.get(code) ?? []) {
@@ -278,7 +386,15 @@ export function buildRotationModel(
       const step = (direction: 'up' | 'dn', k: number, slope: number, room: number) => {
         const sign = direction === 'up' ? -1 : 1;
         chains[direction].steps.push(columns.length);
-        add({ type: 'balance' }, `${direction}${k}_${code}_${key}`, policy.weight_balance * slope, 0, room, false, cvEntries(row, sign, cvRow, slope));
+        add(
+          { type: 'balance' },
+          `${direction}${k}_${code}_${key}`,
+          policy.weight_balance * slope,
+          0,
+          room,
+          false,
+          cvEntries(row, sign, cvRow, slope),
+        );
       };
       for (let k = 0; k < BALANCE_STEPS; k++) {
         const last = k === BALANCE_STEPS - 1;
@@ -299,24 +415,44 @@ export function buildRotationModel(
   familyOf.forEach((f, c) => (family[c] = f));
   for (let c = 0; c < columns.length; c++) if (family[c] < 0) seed.push(c);
   seed.sort((x, y) => x - y);
-  return { model: b.build(), columns, groups, heads, dueHeads, eligible, moverBounds, pricing: { seed, family, capacityRow, lazySteps } };
+  return {
+    model: b.build(),
+    columns,
+    groups,
+    heads,
+    dueHeads,
+    eligible,
+    moverBounds,
+    pricing: { seed, family, capacityRow, lazySteps },
+  };
 }
 
 /** Weight of one FTE of shortage: more in rural and remote schools and in the scarce subjects. */
-export function shortageWeight(school: School, subject: Subject, policy: CountyContext['snapshot']['policy']): number {
-  const area = school.area === 'rural' ? policy.weight_rural : school.area === 'town' ? policy.weight_rural / 2 : 0;
+export function shortageWeight(
+  school: School,
+  subject: Subject,
+  policy: CountyContext['snapshot']['policy'],
+): number {
+  const area =
+    school.area === 'rural' ? policy.weight_rural : school.area === 'town' ? policy.weight_rural / 2 : 0;
   const remote = school.remote ? policy.weight_remote : 0;
   const scarce = SCARCE_SUBJECTS.has(subject) ? policy.weight_scarce_subject : 0;
   return policy.weight_shortage * (1 + area + remote) * (1 + scarce);
 }
 
 function cvEntries(row: number, sign: number, cvRow: number | undefined, step: number): [number, number][] {
-  return cvRow === undefined ? [[row, sign]] : [[row, sign], [cvRow, step]];
+  return cvRow === undefined
+    ? [[row, sign]]
+    : [
+        [row, sign],
+        [cvRow, step],
+      ];
 }
 
 function preferenceCounts(teachers: readonly Teacher[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const teacher of teachers) for (const code of new Set(teacher.preferences)) counts.set(code, (counts.get(code) ?? 0) + 1);
+  for (const teacher of teachers)
+    for (const code of new Set(teacher.preferences)) counts.set(code, (counts.get(code) ?? 0) + 1);
   return counts;
 }
 
@@ -331,7 +467,11 @@ function reachableSchools(schools: readonly School[], maxKm: number): Map<string
       const km = distanceKm(from, to);
       if (km === undefined || km <= limit) list.push({ school: to, km });
     }
-    list.sort((a, b) => (a.km ?? UNKNOWN_DISTANCE_KM) - (b.km ?? UNKNOWN_DISTANCE_KM) || (a.school.code < b.school.code ? -1 : 1));
+    list.sort(
+      (a, b) =>
+        (a.km ?? UNKNOWN_DISTANCE_KM) - (b.km ?? UNKNOWN_DISTANCE_KM) ||
+        (a.school.code < b.school.code ? -1 : 1),
+    );
     result.set(from.code, list);
   }
   return result;
@@ -380,7 +520,11 @@ class CandidateChooser {
     return [...chosen.values()].sort((a, b) => (a.school.code < b.school.code ? -1 : 1));
   }
 
-  private baseCandidates(all: readonly Candidate[], subjects: readonly Subject[], carries: readonly IndicatorName[]): Candidate[] {
+  private baseCandidates(
+    all: readonly Candidate[],
+    subjects: readonly Subject[],
+    carries: readonly IndicatorName[],
+  ): Candidate[] {
     const chosen = new Map<string, Candidate>();
     const take = (test: (c: Candidate) => boolean, limit: number) => {
       let taken = 0;
@@ -398,7 +542,8 @@ class CandidateChooser {
     const accepts = (c: Candidate) => hasAny(this.accepting, c.school.code);
     take(accepts, this.k);
     take((c) => hasAny(this.shortOf, c.school.code), this.k);
-    if (carries.length > 0) take((c) => accepts(c) && this.belowMean(c.school.code, carries), Math.ceil(this.k / 2));
+    if (carries.length > 0)
+      take((c) => accepts(c) && this.belowMean(c.school.code, carries), Math.ceil(this.k / 2));
     return [...chosen.values()];
   }
 
@@ -422,8 +567,23 @@ function carriedIndicators(group: TeacherGroup): IndicatorName[] {
   ];
 }
 
-type AddColumn = (meta: ColumnMeta, name: string, cost: number, lower: number, upper: number, integer: boolean, entries: [number, number][]) => void;
-type MoveEntries = (from: string, to: string, main: Subject, taught: Subject, backbone: boolean, above: boolean) => [number, number][];
+type AddColumn = (
+  meta: ColumnMeta,
+  name: string,
+  cost: number,
+  lower: number,
+  upper: number,
+  integer: boolean,
+  entries: [number, number][],
+) => void;
+type MoveEntries = (
+  from: string,
+  to: string,
+  main: Subject,
+  taught: Subject,
+  backbone: boolean,
+  above: boolean,
+) => [number, number][];
 
 /**
  * Heads move only by exchanging headships: every school keeps as many principals and vice principals as
@@ -457,10 +617,15 @@ function addHeadExchange(
     const due = context.eligibility.get(head.id)!.headDueToRotate;
     const headRow = b.row(`head:${head.id}`, due ? 1 : -Infinity, 1);
     const partners = schoolsWithHead.get(head.role)!;
-    const options = (reachable.get(head.schoolCode) ?? []).filter((c) => partners.has(c.school.code) && inScope.has(c.school.code));
+    const options = (reachable.get(head.schoolCode) ?? []).filter(
+      (c) => partners.has(c.school.code) && inScope.has(c.school.code),
+    );
     const chosen = held.has(head.id)
       ? []
-      : [...options.slice(0, limit), ...options.slice(limit).filter((c) => head.preferences.includes(c.school.code))];
+      : [
+          ...options.slice(0, limit),
+          ...options.slice(limit).filter((c) => head.preferences.includes(c.school.code)),
+        ];
     for (const candidate of chosen) {
       const to = candidate.school.code;
       const subject = [head.subject, ...head.extraSubjects].find((s) => capacity(to, s) > 0);
@@ -477,11 +642,19 @@ function addHeadExchange(
           [headRow, 1],
           [b.row(`heads:${head.schoolCode}:${head.role}`, 0, 0), -1],
           [b.row(`heads:${to}:${head.role}`, 0, 0), 1],
-          ...moveEntries(head.schoolCode, to, head.subject, subject, head.backbone !== 'none', head.degree === 'above'),
+          ...moveEntries(
+            head.schoolCode,
+            to,
+            head.subject,
+            subject,
+            head.backbone !== 'none',
+            head.degree === 'above',
+          ),
           ...headEntries(head),
         ],
       );
     }
-    if (due) add({ type: 'head_slack', teacher: head }, `u_${head.id}`, HEAD_PENALTY, 0, 1, false, [[headRow, 1]]);
+    if (due)
+      add({ type: 'head_slack', teacher: head }, `u_${head.id}`, HEAD_PENALTY, 0, 1, false, [[headRow, 1]]);
   }
 }

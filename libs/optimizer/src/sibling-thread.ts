@@ -8,6 +8,9 @@ import { Worker } from 'node:worker_threads';
 export function startSiblingThread(callerFile: string, name: string, workerData: unknown): Worker {
   const file = join(dirname(callerFile), `${name}${extname(callerFile)}`);
   return extname(file) === '.ts'
-    ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(file)});`, { eval: true, workerData })
+    ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(file)});`, {
+        eval: true,
+        workerData,
+      })
     : new Worker(file, { workerData });
 }

@@ -10,7 +10,11 @@ import { solveLpGuided, type StrategyOptions } from './solve-strategy';
 function sampleRotation(preset: 'mini' | 'dengfeng' = 'mini') {
   const snapshot = generateCounty(preset, 3);
   const context = buildCountyContext(snapshot);
-  return buildRotationModel(context, snapshot.schools.map((s) => s.code), balanceTargets(context));
+  return buildRotationModel(
+    context,
+    snapshot.schools.map((s) => s.code),
+    balanceTargets(context),
+  );
 }
 
 /**
@@ -25,20 +29,37 @@ class RecordingSolver extends HighsSolver {
   override async solve(model: LinearModel, options: SolveOptions): Promise<SolveResult> {
     if (options.relaxation) return super.solve(model, options);
     this.mips.push(model);
-    if (this.first === 'infeasible' && this.mips.length === 1) return { status: 'infeasible', objective: Infinity, bound: -Infinity, values: new Float64Array(model.numCols), seconds: 0 };
+    if (this.first === 'infeasible' && this.mips.length === 1)
+      return {
+        status: 'infeasible',
+        objective: Infinity,
+        bound: -Infinity,
+        values: new Float64Array(model.numCols),
+        seconds: 0,
+      };
     const result = await super.solve(model, options);
-    return this.first === 'poor' && this.mips.length === 1 ? { ...result, objective: result.objective * 1.05 } : result;
+    return this.first === 'poor' && this.mips.length === 1
+      ? { ...result, objective: result.objective * 1.05 }
+      : result;
   }
 }
 
 describe(solveLpGuided.name, () => {
   const rotation = sampleRotation();
-  const options: StrategyOptions = { timeLimitSeconds: 60, reducedCostThreshold: -1e-7, mipRelGap: 1e-4, pricing: rotation.pricing };
+  const options: StrategyOptions = {
+    timeLimitSeconds: 60,
+    reducedCostThreshold: -1e-7,
+    mipRelGap: 1e-4,
+    pricing: rotation.pricing,
+  };
 
   it('gives the MIP only the balance steps the LP reached and one more, for a plan as good', async () => {
     // Without lazy steps the plan says nothing of step chains, and the MIP gets every step.
     const everyStep = new RecordingSolver();
-    const full = await solveLpGuided(rotation.model, everyStep, { ...options, pricing: { ...rotation.pricing, lazySteps: undefined } });
+    const full = await solveLpGuided(rotation.model, everyStep, {
+      ...options,
+      pricing: { ...rotation.pricing, lazySteps: undefined },
+    });
     const reached = new RecordingSolver();
     const lean = await solveLpGuided(rotation.model, reached, options);
 
@@ -67,7 +88,11 @@ describe(solveLpGuided.name, () => {
     // A county large enough for the first MIP to come before the LP has settled.
     const county = sampleRotation('dengfeng');
     const solver = new RecordingSolver('poor');
-    const result = await solveLpGuided(county.model, solver, { ...options, pricing: county.pricing, mipRelGap: 3e-3 });
+    const result = await solveLpGuided(county.model, solver, {
+      ...options,
+      pricing: county.pricing,
+      mipRelGap: 3e-3,
+    });
 
     expect(solver.mips.length).toBeGreaterThanOrEqual(2);
     expect(result.objective).toBeGreaterThanOrEqual(result.lpBound);

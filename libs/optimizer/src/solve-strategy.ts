@@ -75,7 +75,11 @@ interface Incumbent {
  * one more round gets a second MIP over that round's columns. The bound reported is the best proven,
  * never more than the LP optimum. A backend without LP sessions solves the whole LP first.
  */
-export async function solveLpGuided(model: LinearModel, solver: MipSolver, options: StrategyOptions): Promise<StrategyResult> {
+export async function solveLpGuided(
+  model: LinearModel,
+  solver: MipSolver,
+  options: StrategyOptions,
+): Promise<StrategyResult> {
   const started = performance.now();
   const budget = () => Math.max(1, options.timeLimitSeconds - (performance.now() - started) / 1000);
   let bound = -Infinity;
@@ -121,10 +125,22 @@ export async function solveLpGuided(model: LinearModel, solver: MipSolver, optio
     // A small county whose plan is still not proven (its LP is far from integral): the MIP over every
     // column costs little there, and the restricted one can miss the optimum.
     const wholeStarted = performance.now();
-    const whole = await solver.solve(model, { relaxation: false, timeLimitSeconds: budget(), mipRelGap: options.mipRelGap });
+    const whole = await solver.solve(model, {
+      relaxation: false,
+      timeLimitSeconds: budget(),
+      mipRelGap: options.mipRelGap,
+    });
     mipSeconds += (performance.now() - wholeStarted) / 1000;
-    if ((whole.status === 'optimal' || whole.status === 'time_limit') && whole.objective < incumbent.objective) {
-      incumbent = { values: whole.values, objective: whole.objective, status: whole.status, keptColumns: model.numCols };
+    if (
+      (whole.status === 'optimal' || whole.status === 'time_limit') &&
+      whole.objective < incumbent.objective
+    ) {
+      incumbent = {
+        values: whole.values,
+        objective: whole.objective,
+        status: whole.status,
+        keptColumns: model.numCols,
+      };
     }
   }
   return {
@@ -139,11 +155,19 @@ export async function solveLpGuided(model: LinearModel, solver: MipSolver, optio
   };
 }
 
-async function* relaxations(model: LinearModel, solver: MipSolver, options: StrategyOptions): AsyncGenerator<Relaxation> {
+async function* relaxations(
+  model: LinearModel,
+  solver: MipSolver,
+  options: StrategyOptions,
+): AsyncGenerator<Relaxation> {
   if (options.pricing && solver.openLp) {
     const session = await solver.openLp(model, options.pricing.seed);
     try {
-      const pricing = { timeLimitSeconds: options.timeLimitSeconds, perFamily: PRICED_PER_GROUP, allStepsAtGap: ALL_STEPS_AT_GAP };
+      const pricing = {
+        timeLimitSeconds: options.timeLimitSeconds,
+        perFamily: PRICED_PER_GROUP,
+        allStepsAtGap: ALL_STEPS_AT_GAP,
+      };
       for (const round of pricingRounds(model, session, options.pricing, pricing)) {
         // A round that failed even from scratch hands over to the whole LP below.
         if (round.status !== 'optimal') break;
@@ -154,7 +178,11 @@ async function* relaxations(model: LinearModel, solver: MipSolver, options: Stra
       session.close();
     }
   }
-  const lp = await solver.solve(model, { relaxation: true, timeLimitSeconds: options.timeLimitSeconds, mipRelGap: options.mipRelGap });
+  const lp = await solver.solve(model, {
+    relaxation: true,
+    timeLimitSeconds: options.timeLimitSeconds,
+    mipRelGap: options.mipRelGap,
+  });
   yield { ...lp, bound: lp.objective, converged: true, exact: true, columns: model.numCols };
 }
 
@@ -163,31 +191,50 @@ async function* relaxations(model: LinearModel, solver: MipSolver, options: Stra
  * first gets only the steps of each chain the LP reached and one more, with the LP's whole-number flows as
  * lower bounds; should that fail, the MIP over every step and no lower bounds decides.
  */
-async function restrictedMip(model: LinearModel, solver: MipSolver, lp: Relaxation, options: StrategyOptions, timeLimitSeconds: number): Promise<Incumbent> {
-  if (lp.exact && isIntegral(model, lp.values)) return { values: lp.values, objective: lp.objective, status: 'optimal', keptColumns: lp.columns };
+async function restrictedMip(
+  model: LinearModel,
+  solver: MipSolver,
+  lp: Relaxation,
+  options: StrategyOptions,
+  timeLimitSeconds: number,
+): Promise<Incumbent> {
+  if (lp.exact && isIntegral(model, lp.values))
+    return { values: lp.values, objective: lp.objective, status: 'optimal', keptColumns: lp.columns };
   const started = performance.now();
   const remaining = () => Math.max(1, timeLimitSeconds - (performance.now() - started) / 1000);
   const solve = async (keep: number[], anchored: boolean) => {
     const restricted = restrictColumns(model, keep);
-    const mip = await solver.solve(anchored ? anchorIntegralColumns(model, restricted, keep, lp.values) : restricted, {
-      relaxation: false,
-      timeLimitSeconds: remaining(),
-      mipRelGap: options.mipRelGap,
-    });
+    const mip = await solver.solve(
+      anchored ? anchorIntegralColumns(model, restricted, keep, lp.values) : restricted,
+      {
+        relaxation: false,
+        timeLimitSeconds: remaining(),
+        mipRelGap: options.mipRelGap,
+      },
+    );
     return { mip, keep };
   };
   // Steps far beyond the LP's lengthen HiGHS's root cut loop (Hohhot seeds 1–6: MIP 0.5–1.3 s with them
   // left out, 0.8–1.4 s with them), and a plan near the LP doesn't need them. Columns the LP already set
   // to a positive whole number keep at least that value: the MIP then only settles the fractional flows.
-  let { mip, keep } = await solve(keptColumns(model, lp, options, unreachedSteps(model, lp.values, options.pricing?.lazySteps)), true);
-  if (mip.status !== 'optimal' && mip.status !== 'time_limit') ({ mip, keep } = await solve(keptColumns(model, lp, options), false));
+  let { mip, keep } = await solve(
+    keptColumns(model, lp, options, unreachedSteps(model, lp.values, options.pricing?.lazySteps)),
+    true,
+  );
+  if (mip.status !== 'optimal' && mip.status !== 'time_limit')
+    ({ mip, keep } = await solve(keptColumns(model, lp, options), false));
   if (mip.status !== 'optimal' && mip.status !== 'time_limit') throw new Error(`MIP failed: ${mip.status}`);
   const values = new Float64Array(model.numCols);
   keep.forEach((c, i) => (values[c] = mip.values[i]));
   return { values, objective: mip.objective, status: mip.status, keptColumns: keep.length };
 }
 
-function keptColumns(model: LinearModel, lp: Relaxation, options: StrategyOptions, left?: Uint8Array): number[] {
+function keptColumns(
+  model: LinearModel,
+  lp: Relaxation,
+  options: StrategyOptions,
+  left?: Uint8Array,
+): number[] {
   const keep: number[] = [];
   for (let c = 0; c < model.numCols; c++) {
     if (left?.[c]) continue;
@@ -198,7 +245,11 @@ function keptColumns(model: LinearModel, lp: Relaxation, options: StrategyOption
 }
 
 /** Steps of each chain beyond the last one the LP uses and the one after it. */
-function unreachedSteps(model: LinearModel, values: Float64Array, chains: readonly LazySteps[] | undefined): Uint8Array {
+function unreachedSteps(
+  model: LinearModel,
+  values: Float64Array,
+  chains: readonly LazySteps[] | undefined,
+): Uint8Array {
   const unreached = new Uint8Array(model.numCols);
   for (const { steps } of chains ?? []) {
     let reached = -1;
@@ -210,11 +261,17 @@ function unreachedSteps(model: LinearModel, values: Float64Array, chains: readon
   return unreached;
 }
 
-function anchorIntegralColumns(model: LinearModel, restricted: LinearModel, keep: readonly number[], lpValues: Float64Array): LinearModel {
+function anchorIntegralColumns(
+  model: LinearModel,
+  restricted: LinearModel,
+  keep: readonly number[],
+  lpValues: Float64Array,
+): LinearModel {
   const colLower = Float64Array.from(restricted.colLower);
   keep.forEach((c, i) => {
     const value = lpValues[c];
-    if (model.integer[c] && value > 0.5 && Math.abs(value - Math.round(value)) <= INTEGRALITY_TOLERANCE) colLower[i] = Math.round(value);
+    if (model.integer[c] && value > 0.5 && Math.abs(value - Math.round(value)) <= INTEGRALITY_TOLERANCE)
+      colLower[i] = Math.round(value);
   });
   return { ...restricted, colLower };
 }

@@ -17,7 +17,10 @@ export interface TeacherGroup {
   teachers: Teacher[];
 }
 
-export function groupEligibleTeachers(context: CountyContext, schoolCodes: readonly string[]): TeacherGroup[] {
+export function groupEligibleTeachers(
+  context: CountyContext,
+  schoolCodes: readonly string[],
+): TeacherGroup[] {
   const byKey = new Map<string, TeacherGroup>();
   for (const code of schoolCodes) {
     for (const teacher of context.teachersBySchool.get(code) ?? []) {
@@ -25,10 +28,25 @@ export function groupEligibleTeachers(context: CountyContext, schoolCodes: reado
       const extras = [...new Set(teacher.extraSubjects)].filter((s) => s !== teacher.subject).sort();
       const backbone = teacher.backbone !== 'none';
       const aboveDegree = teacher.degree === 'above';
-      const key = [code, teacher.subject, extras.join('+'), backbone ? 'b' : '-', aboveDegree ? 'a' : '-'].join('|');
+      const key = [
+        code,
+        teacher.subject,
+        extras.join('+'),
+        backbone ? 'b' : '-',
+        aboveDegree ? 'a' : '-',
+      ].join('|');
       let group = byKey.get(key);
       if (!group) {
-        group = { index: 0, key, school: code, subject: teacher.subject, subjects: [teacher.subject, ...extras], backbone, aboveDegree, teachers: [] };
+        group = {
+          index: 0,
+          key,
+          school: code,
+          subject: teacher.subject,
+          subjects: [teacher.subject, ...extras],
+          backbone,
+          aboveDegree,
+          teachers: [],
+        };
         byKey.set(key, group);
       }
       group.teachers.push(teacher);

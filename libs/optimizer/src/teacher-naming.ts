@@ -43,8 +43,8 @@ export function nameTeachers(rotation: RotationModel, values: Float64Array): Nam
 }
 
 function fillSlots(teachers: readonly Teacher[], slots: Slot[]): NamedMove[] {
-  const bySeniority = [...teachers].sort(
-    (a, b) => (a.atSchoolSince < b.atSchoolSince ? -1 : a.atSchoolSince > b.atSchoolSince ? 1 : a.id < b.id ? -1 : 1),
+  const bySeniority = [...teachers].sort((a, b) =>
+    a.atSchoolSince < b.atSchoolSince ? -1 : a.atSchoolSince > b.atSchoolSince ? 1 : a.id < b.id ? -1 : 1,
   );
   const taken = new Set<string>();
   const moves: NamedMove[] = [];
