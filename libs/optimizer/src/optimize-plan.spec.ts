@@ -150,7 +150,7 @@ describe(optimizePlan.name, () => {
         detail: { teacher_id: 'A-P', school: 'A', exempt: 'near_retirement' },
       }),
     ]);
-    expect(plan.plan.flags[0].message_zh).toContain('不在交流范围');
+    expect(plan.plan.flags[0].message_zh).toContain('不参加交流（距法定退休');
     expect(validatePlan(snapshot, plan).violations).toEqual([]);
   });
 

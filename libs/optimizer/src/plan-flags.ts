@@ -59,8 +59,8 @@ function exemptHeadFlags(context: CountyContext): PlanFlag[] {
       const { reason, explanation } = context.eligibility.get(head.id)!;
       return {
         rule: 'head_rotation',
-        message: `${head.id} (${head.role} of ${head.schoolCode}, ${head.termsAsHead} terms) is past the ${policy.head_max_terms}-term limit but exempt from rotation: ${explanation.en}`,
-        message_zh: `${head.schoolCode} 的校级领导 ${head.id}（已任 ${head.termsAsHead} 届）已满 ${policy.head_max_terms} 届，但不在交流范围：${explanation.zh}`,
+        message: `${head.id} (${head.role} of ${head.schoolCode}, ${head.termsAsHead} terms) is past the ${policy.head_max_terms}-term limit but does not rotate (${explanation.en})`,
+        message_zh: `${head.schoolCode} 的校级领导 ${head.id}（已任 ${head.termsAsHead} 届）已满 ${policy.head_max_terms} 届，但不参加交流（${explanation.zh}）`,
         detail: { teacher_id: head.id, school: head.schoolCode, exempt: reason },
       };
     });
