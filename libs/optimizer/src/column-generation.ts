@@ -24,9 +24,9 @@ export interface PricingPlan {
  * Whenever the LP puts more than one unit on step j, it gets its own bound back and step j + 1 takes over.
  * The LP thus stays a relaxation of the model — every bound it proves holds for the model — and where no
  * lazy step carries more than a unit, its optimum is the model's. Most schools' counts move by a unit or
- * none, so most steps never enter. Widening and narrowing one column, rather than swapping a stand-in
- * column for the step, keeps the basis feasible where the LP used less than a unit: making every chain
- * exact then costs the simplex almost nothing (Hohhot: 3,880 iterations before).
+ * none, so most steps never enter. Widening and narrowing a step itself, rather than swapping in a
+ * stand-in column that the model fixes at zero, keeps the model smaller (Hohhot: 6,400 columns) and the
+ * basis primal feasible wherever the LP used a unit or less when a chain goes exact.
  */
 export interface LazySteps {
   steps: readonly number[];
@@ -68,7 +68,7 @@ export interface PricedLp extends PricingRound {
 }
 
 /** A widened step "carries more than a unit" above 1 + this. */
-const TAIL_TOLERANCE = 1e-7;
+const STEP_TOLERANCE = 1e-7;
 /** A column "prices in" when its reduced cost is below this; smaller values are solver noise. */
 const PRICING_TOLERANCE = 1e-6;
 /** Duals and reduced costs this small count as zero in the bound, where an infinite bound would meet them. */
@@ -176,7 +176,7 @@ class LazyStepState {
     const chains: number[] = [];
     this.chains.forEach((chain, i) => {
       const c = chain.steps[this.reached[i]];
-      if (this.lazy(i) && values[c] > this.model.colUpper[c] + TAIL_TOLERANCE) chains.push(i);
+      if (this.lazy(i) && values[c] > this.model.colUpper[c] + STEP_TOLERANCE) chains.push(i);
     });
     return chains;
   }
