@@ -40,7 +40,8 @@ export interface NaiveModel {
  * the teacher's main subject (its staffing cap there is above zero). Hard rules, in the spirit of
  * rotation-model.ts but without its slacks: each teacher moves at most once; county movers within
  * [⌈min×E⌉, ⌊max×E⌋]; backbone movers ≥ share × movers; per-school send cap ⌈max_rate × eligible⌉; per
- * school × subject net change between "keeps its last needed teacher" and the staffing cap. Objective:
+ * school × subject net change between "keeps its last needed teacher" and the staffing cap, and one of a
+ * school's own teachers of a needed subject stays. Objective:
  * weighted shortage slack per school × subject, in whole teachers (short + in − out ≥ ⌈need⌉ − present,
  * rotation-model.ts `shortageWeight`) + move and distance cost. Left out on purpose: heads (they move only by exchanging headships), extra subjects, preferences
  * and balance indicators.
@@ -79,6 +80,16 @@ export function buildNaiveModel(context: CountyContext, k = 15): NaiveModel {
     const before = present(code, subject);
     const lower = need(code, subject) > 0 && before >= 1 ? 1 - before : -before;
     return b.row(`net:${code}:${subject}`, lower, capacity(code, subject) - before);
+  };
+  // As in keep-one-teacher.ts: where every teacher of a needed subject could leave, one stays.
+  const movable = new Map<string, number>();
+  for (const t of teachers)
+    movable.set(`${t.schoolCode}:${t.subject}`, (movable.get(`${t.schoolCode}:${t.subject}`) ?? 0) + 1);
+  const keepOneEntry = (code: string, subject: Subject): [number, number][] => {
+    const before = present(code, subject);
+    if (need(code, subject) <= 0 || before < 1 || (movable.get(`${code}:${subject}`) ?? 0) < before)
+      return [];
+    return [[b.row(`keep:${code}:${subject}`, -Infinity, before - 1), 1]];
   };
   const shortageRows = new Map<string, { row: number; code: string; subject: Subject }>();
   const shortageEntry = (code: string, subject: Subject, sign: number): [number, number][] => {
@@ -142,6 +153,7 @@ export function buildNaiveModel(context: CountyContext, k = 15): NaiveModel {
           [sendRow(from), 1],
           [netRow(from, subject), -1],
           [netRow(to, subject), 1],
+          ...keepOneEntry(from, subject),
           ...shortageEntry(from, subject, -1),
           ...shortageEntry(to, subject, 1),
         ],
