@@ -79,15 +79,7 @@ export function buildRotationModel(
 
   const b = new LinearModelBuilder();
   const columns: ColumnMeta[] = [];
-  const add = (
-    meta: ColumnMeta,
-    name: string,
-    cost: number,
-    lower: number,
-    upper: number,
-    integer: boolean,
-    entries: [number, number][],
-  ) => {
+  const add: AddColumn = (meta, name, cost, lower, upper, integer, entries) => {
     b.column(name, cost, lower, upper, integer, entries);
     columns.push(meta);
   };
@@ -567,15 +559,8 @@ function carriedIndicators(group: TeacherGroup): IndicatorName[] {
   ];
 }
 
-type AddColumn = (
-  meta: ColumnMeta,
-  name: string,
-  cost: number,
-  lower: number,
-  upper: number,
-  integer: boolean,
-  entries: [number, number][],
-) => void;
+/** Adds a model column and remembers what it stands for. */
+type AddColumn = (meta: ColumnMeta, ...column: Parameters<LinearModelBuilder['column']>) => void;
 type MoveEntries = (
   from: string,
   to: string,
