@@ -83,8 +83,10 @@ export function buildNaiveModel(context: CountyContext, k = 15): NaiveModel {
   };
   // As in keep-one-teacher.ts: where every teacher of a needed subject could leave, one stays.
   const movable = new Map<string, number>();
-  for (const t of teachers)
-    movable.set(`${t.schoolCode}:${t.subject}`, (movable.get(`${t.schoolCode}:${t.subject}`) ?? 0) + 1);
+  for (const t of teachers) {
+    const key = `${t.schoolCode}:${t.subject}`;
+    movable.set(key, (movable.get(key) ?? 0) + 1);
+  }
   const keepOneEntry = (code: string, subject: Subject): [number, number][] => {
     const before = present(code, subject);
     if (need(code, subject) <= 0 || before < 1 || (movable.get(`${code}:${subject}`) ?? 0) < before)
