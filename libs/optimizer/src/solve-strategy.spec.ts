@@ -5,7 +5,13 @@ import { HighsSolver } from './highs-solver';
 import type { LinearModel } from './linear-model';
 import { buildRotationModel } from './rotation-model';
 import type { SolveOptions, SolveResult } from './solver';
-import { solveLpGuided, type StrategyOptions } from './solve-strategy';
+import {
+  mipsOverRounds,
+  solveLpGuided,
+  type Incumbent,
+  type Relaxation,
+  type StrategyOptions,
+} from './solve-strategy';
 
 function sampleRotation(preset: 'mini' | 'dengfeng' = 'mini') {
   const snapshot = generateCounty(preset, 3);
@@ -97,5 +103,72 @@ describe(solveLpGuided.name, () => {
     expect(solver.mips.length).toBeGreaterThanOrEqual(2);
     expect(result.objective).toBeGreaterThanOrEqual(result.lpBound);
     expect((result.objective - result.lpBound) / result.objective).toBeLessThan(0.05);
+  });
+});
+
+/** A pricing round as the schedule sees it: its point's cost, the bound it proves, whether it is exact. */
+function round(objective: number, bound: number, exact: boolean, converged = false): Relaxation {
+  return { status: 'optimal', values: new Float64Array(0), objective, bound, exact, converged, columns: 0 };
+}
+
+async function* each(rounds: readonly Relaxation[]): AsyncGenerator<Relaxation> {
+  for (const r of rounds) yield r;
+}
+
+/** MIPs that find, over each round, the plan `planCost(round)`; remembers which rounds got one. */
+function recordingMips(planCost: (lp: Relaxation) => number) {
+  const over: Relaxation[] = [];
+  const mipOver = async (lp: Relaxation): Promise<Incumbent> => {
+    over.push(lp);
+    return { values: new Float64Array(0), objective: planCost(lp), status: 'optimal', keptColumns: 0 };
+  };
+  return { over, mipOver };
+}
+
+describe(mipsOverRounds.name, () => {
+  it('gives a round close to its bound but not exact an early MIP, and stops once a later bound proves it', async () => {
+    const rounds = [
+      round(1100, 900, false), // 18% off: no MIP
+      round(1003, 1000, false), // 0.3% off, not exact: an early MIP
+      round(1001, 1000.5, true), // its bound proves the early plan (1003.5) within 0.3%
+      round(1000.9, 1000.9, true, true),
+    ];
+    const { over, mipOver } = recordingMips((lp) => lp.objective + 0.5);
+    const schedule = await mipsOverRounds(each(rounds), mipOver);
+
+    expect(over).toEqual([rounds[1]]);
+    expect(schedule.incumbent?.objective).toBe(1003.5);
+    expect(schedule.bound).toBe(1000.5);
+    // Pricing stopped at the round that proved the plan.
+    expect(schedule.last).toBe(rounds[2]);
+  });
+
+  it('gives a round further from its bound no early MIP', async () => {
+    const rounds = [round(1008, 1000, false), round(1001, 1000.5, true)];
+    const { over, mipOver } = recordingMips((lp) => lp.objective + 1);
+    await mipsOverRounds(each(rounds), mipOver);
+
+    expect(over).toEqual([rounds[1]]);
+  });
+
+  it('still solves the first exact round when the early plan is not proven, and keeps the better plan', async () => {
+    const rounds = [
+      round(1004, 1000, false), // an early MIP, whose plan (1030) no bound proves
+      round(1001, 1000.5, true), // the first MIP
+      round(1000.9, 1000.9, true, true),
+    ];
+    const { over, mipOver } = recordingMips((lp) => (lp === rounds[0] ? 1030 : 1002));
+    const schedule = await mipsOverRounds(each(rounds), mipOver);
+
+    expect(over).toEqual([rounds[0], rounds[1]]);
+    expect(schedule.incumbent?.objective).toBe(1002);
+    expect(schedule.last).toBe(rounds[1]);
+  });
+
+  it('refuses a round whose LP failed', async () => {
+    const failed = { ...round(1, 0, false), status: 'error' as const };
+    const { mipOver } = recordingMips(() => 1);
+
+    await expect(mipsOverRounds(each([failed]), mipOver)).rejects.toThrow('LP relaxation failed: error');
   });
 });

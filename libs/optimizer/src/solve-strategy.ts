@@ -33,14 +33,24 @@ export interface StrategyResult {
  * (Hohhot at 1%: the LP is more fractional there and the MIP took 0.8 s instead of 0.3 s).
  */
 const MIP_START_GAP = 2e-3;
-/** Pricing goes on until the plan is proven within this of the LP bound (the goal is 0.5%). */
-const PROOF_GAP = 2.5e-3;
+/**
+ * Pricing goes on until the plan is proven within this of the LP bound (the goal is 0.5%): the MIP's own
+ * stopping gap (optimize-plan.ts), so a plan HiGHS stops at is not sent back for more rounds.
+ */
+const PROOF_GAP = 3e-3;
 /**
  * Lazy balance steps (column-generation.ts) until the restricted LP is proven this close, then every step:
  * Hohhot seeds 1–6 plan in 5.4–6.9 s instead of 5.5–7.6 s (mean gap 0.09% against 0.11%). Left lazy up
  * to the MIP, the plans were worse (mean gap 0.18%): the MIP is anchored on flows an optimistic LP chose.
  */
 const ALL_STEPS_AT_GAP = 3e-3;
+/**
+ * A round proven this close but not exact yet gets an early MIP over its columns, whose plan the next
+ * rounds' bounds may prove. On Hohhot the round before the exact one is at 0.26–0.31% on half the sample
+ * seeds: its MIP (0.1–0.4 s) is proven by the next round's bound, so the exact round's MIP (0.4–0.8 s) is
+ * not needed. Rounds further off (0.56–0.97%) gave plans 0.4–0.7% above the bound, so they get none.
+ */
+const EARLY_MIP_GAP = 5e-3;
 /** Models up to this many columns get the MIP over all of them when the restricted one's plan is unproven. */
 const WHOLE_MIP_COLUMNS = 20_000;
 /** Destinations priced in per teacher group and round. */
@@ -48,7 +58,7 @@ const PRICED_PER_GROUP = 2;
 const INTEGRALITY_TOLERANCE = 1e-6;
 
 /** One LP relaxation solve: the restricted LP of a pricing round, or the whole LP. */
-interface Relaxation {
+export interface Relaxation {
   status: SolveStatus;
   values: Float64Array;
   objective: number;
@@ -60,7 +70,7 @@ interface Relaxation {
   columns: number;
 }
 
-interface Incumbent {
+export interface Incumbent {
   values: Float64Array;
   objective: number;
   status: SolveStatus;
@@ -72,7 +82,8 @@ interface Incumbent {
  * close, the MIP is solved over the columns the LP used or finds attractive, anchored on the flows the LP
  * already set to whole numbers. The grouped model's LP is nearly integral, so that MIP is small. Pricing
  * then goes on only until its bound proves the plan within {@link PROOF_GAP}; a plan still unproven after
- * one more round gets a second MIP over that round's columns. The bound reported is the best proven,
+ * one more round gets a second MIP over that round's columns. A round close to its bound but not yet
+ * exact gets an early MIP ({@link EARLY_MIP_GAP}), which can spare the later one. The bound reported is the best proven,
  * never more than the LP optimum. A backend without LP sessions solves the whole LP first.
  */
 export async function solveLpGuided(
@@ -82,46 +93,25 @@ export async function solveLpGuided(
 ): Promise<StrategyResult> {
   const started = performance.now();
   const budget = () => Math.max(1, options.timeLimitSeconds - (performance.now() - started) / 1000);
-  let bound = -Infinity;
-  let incumbent: Incumbent | undefined;
-  let incumbentFrom: Relaxation | undefined;
-  let retried = false;
-  let last: Relaxation | undefined;
   let mipSeconds = 0;
-  const timedMip = async (lp: Relaxation) => {
+  /** A MIP over this LP's columns, timed. */
+  const mipOver = async (lp: Relaxation) => {
     const mipStarted = performance.now();
     const mip = await restrictedMip(model, solver, lp, options, budget());
     mipSeconds += (performance.now() - mipStarted) / 1000;
     return mip;
   };
-  /** Another MIP over this LP's columns; its plan replaces the incumbent only if better. */
-  const retryMip = async (lp: Relaxation) => {
-    const mip = await timedMip(lp);
-    if (mip.objective < incumbent!.objective) incumbent = mip;
-    incumbentFrom = lp;
-  };
-  for await (const lp of relaxations(model, solver, options)) {
-    if (lp.status !== 'optimal') throw new Error(`LP relaxation failed: ${lp.status}`);
-    bound = Math.max(bound, lp.bound);
-    last = lp;
-    if (!incumbent && (lp.converged || (lp.exact && relativeGap(lp.objective, lp.bound) <= MIP_START_GAP))) {
-      incumbent = await timedMip(lp);
-      incumbentFrom = lp;
-    } else if (incumbent && !retried && relativeGap(incumbent.objective, bound) > PROOF_GAP) {
-      // The first plan is not proven after another round: a MIP over this round's columns, rather than
-      // waiting for the LP to settle (Dengfeng: gap 0.14% instead of 0.26%; Hohhot seed 6: 0.10% instead
-      // of 0.14%; both in about the same time).
-      retried = true;
-      await retryMip(lp);
-    }
-    if (incumbent && relativeGap(incumbent.objective, bound) <= PROOF_GAP) break;
-  }
+  const schedule = await mipsOverRounds(relaxations(model, solver, options), mipOver);
+  const { bound, last } = schedule;
+  let { incumbent } = schedule;
+  const proven = () => isProven(incumbent, bound);
+  const offer = (mip: Incumbent) => (incumbent = better(incumbent, mip));
   if (!incumbent || !last) throw new Error('LP relaxation gave no result');
-  if (last.converged && incumbentFrom !== last && relativeGap(incumbent.objective, bound) > PROOF_GAP) {
-    // Not proven, and the LP has settled with columns the first MIP never saw: try them too.
-    await retryMip(last);
+  if (last.converged && schedule.mippedOn !== last && !proven()) {
+    // Not proven, and the LP has settled with columns no MIP saw: try them too.
+    offer(await mipOver(last));
   }
-  if (model.numCols <= WHOLE_MIP_COLUMNS && relativeGap(incumbent.objective, bound) > PROOF_GAP) {
+  if (model.numCols <= WHOLE_MIP_COLUMNS && !proven()) {
     // A small county whose plan is still not proven (its LP is far from integral): the MIP over every
     // column costs little there, and the restricted one can miss the optimum.
     const wholeStarted = performance.now();
@@ -131,17 +121,13 @@ export async function solveLpGuided(
       mipRelGap: options.mipRelGap,
     });
     mipSeconds += (performance.now() - wholeStarted) / 1000;
-    if (
-      (whole.status === 'optimal' || whole.status === 'time_limit') &&
-      whole.objective < incumbent.objective
-    ) {
-      incumbent = {
+    if (whole.status === 'optimal' || whole.status === 'time_limit')
+      offer({
         values: whole.values,
         objective: whole.objective,
         status: whole.status,
         keptColumns: model.numCols,
-      };
-    }
+      });
   }
   return {
     values: incumbent.values,
@@ -153,6 +139,77 @@ export async function solveLpGuided(
     keptColumns: incumbent.keptColumns,
     lpColumns: last.columns,
   };
+}
+
+/** What the pricing rounds and the MIPs over them came to. */
+export interface MipSchedule {
+  /** The best plan found, if any MIP ran. */
+  incumbent?: Incumbent;
+  /** The best bound the rounds proved. */
+  bound: number;
+  /** The last round priced. */
+  last?: Relaxation;
+  /** The round the last MIP ran over. */
+  mippedOn?: Relaxation;
+}
+
+/** The new plan if it costs less than the incumbent (or there is none), else the incumbent. */
+function better(incumbent: Incumbent | undefined, mip: Incumbent): Incumbent {
+  return !incumbent || mip.objective < incumbent.objective ? mip : incumbent;
+}
+
+/** A plan within {@link PROOF_GAP} of the bound. */
+function isProven(incumbent: Incumbent | undefined, bound: number): boolean {
+  return incumbent !== undefined && relativeGap(incumbent.objective, bound) <= PROOF_GAP;
+}
+
+/**
+ * Which rounds get a MIP, and when pricing stops, decided from the rounds alone: the first exact round
+ * proven within {@link MIP_START_GAP} (or the converged one) gets the first MIP, the round after it a second
+ * one if that plan is still unproven, and before them a round not yet exact but within
+ * {@link EARLY_MIP_GAP} gets an early one. Pricing stops as soon as the best plan is proven.
+ */
+export async function mipsOverRounds(
+  rounds: AsyncIterable<Relaxation>,
+  mipOver: (lp: Relaxation) => Promise<Incumbent>,
+): Promise<MipSchedule> {
+  const schedule: MipSchedule = { bound: -Infinity };
+  const proven = () => isProven(schedule.incumbent, schedule.bound);
+  const run = async (lp: Relaxation) => {
+    schedule.incumbent = better(schedule.incumbent, await mipOver(lp));
+    schedule.mippedOn = lp;
+  };
+  let firstMipDone = false;
+  let retried = false;
+  for await (const lp of rounds) {
+    if (lp.status !== 'optimal') throw new Error(`LP relaxation failed: ${lp.status}`);
+    schedule.bound = Math.max(schedule.bound, lp.bound);
+    schedule.last = lp;
+    // An early plan that this round's bound proves needs nothing more.
+    if (proven()) break;
+    if (
+      !firstMipDone &&
+      (lp.converged || (lp.exact && relativeGap(lp.objective, lp.bound) <= MIP_START_GAP))
+    ) {
+      firstMipDone = true;
+      await run(lp);
+    } else if (firstMipDone && !retried) {
+      // The first plan is not proven after another round: a MIP over this round's columns, rather than
+      // waiting for the LP to settle (Dengfeng: gap 0.14% instead of 0.26%; Hohhot seed 6: 0.10% instead
+      // of 0.14%; both in about the same time).
+      retried = true;
+      await run(lp);
+    } else if (
+      !firstMipDone &&
+      !schedule.incumbent &&
+      relativeGap(lp.objective, schedule.bound) <= EARLY_MIP_GAP
+    ) {
+      // Close but not exact yet: an early plan, which the coming rounds' bounds may prove.
+      await run(lp);
+    }
+    if (proven()) break;
+  }
+  return schedule;
 }
 
 async function* relaxations(
