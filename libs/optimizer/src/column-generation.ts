@@ -303,16 +303,21 @@ export function lagrangianBound(
     const at = d > 0 ? model.colLower[c] : model.colUpper[c];
     bound += Number.isFinite(at) ? d * at : Math.abs(d) <= PRICING_TOLERANCE ? 0 : -Infinity;
   }
-  // Each family's columns, cheapest first, fill its capacity: the family's part of the minimum.
+  // Each family's columns of negative cost, cheapest first, fill its capacity: the family's part of the
+  // minimum. Most families have few or none, so only those are sorted.
+  const negative: number[] = [];
   members.forEach((columns, f) => {
     const row = kept!.capacityRow![f];
     // Without its own row's dual, a member's cost in the Lagrangian is its reduced cost plus that dual.
-    const costs = columns.map((c) => reducedCosts[c] + rowDuals[row]);
+    const cost = (i: number) => reducedCosts[columns[i]] + rowDuals[row];
+    negative.length = 0;
+    for (let i = 0; i < columns.length; i++) if (cost(i) < 0) negative.push(i);
+    if (negative.length === 0) return;
     let room = model.rowUpper[row];
-    for (const i of columns.map((_, i) => i).sort((a, b) => costs[a] - costs[b] || a - b)) {
-      if (costs[i] >= 0 || room <= 0) break;
+    for (const i of negative.sort((a, b) => cost(a) - cost(b) || a - b)) {
+      if (room <= 0) break;
       const take = Math.min(model.colUpper[columns[i]], room);
-      bound += costs[i] * take;
+      bound += cost(i) * take;
       room -= take;
     }
   });
