@@ -165,6 +165,34 @@ describe(mipsOverRounds.name, () => {
     expect(schedule.last).toBe(rounds[1]);
   });
 
+  it('ends with the plan of a MIP stopped at its work limit: no more rounds and no more MIPs', async () => {
+    const rounds = [
+      round(1001, 1000.5, true), // the first MIP stops at its work limit with a plan 0.4% off
+      round(1000.9, 1000.8, true), // would have been the second MIP's round
+      round(1000.9, 1000.9, true, true),
+    ];
+    const over: Relaxation[] = [];
+    const schedule = await mipsOverRounds(each(rounds), async (lp) => {
+      over.push(lp);
+      return { values: new Float64Array(0), objective: 1004.5, status: 'iteration_limit', keptColumns: 0 };
+    });
+
+    expect(over).toEqual([rounds[0]]);
+    expect(schedule.workLimited).toBe(true);
+    expect(schedule.last).toBe(rounds[0]);
+  });
+
+  it('hands each MIP the best bound so far, for its work limit', async () => {
+    const rounds = [round(1100, 1000.2, false), round(1001, 1000.1, true)];
+    const bounds: number[] = [];
+    await mipsOverRounds(each(rounds), async (lp, bound) => {
+      bounds.push(bound);
+      return { values: new Float64Array(0), objective: 1001, status: 'optimal', keptColumns: 0 };
+    });
+
+    expect(bounds).toEqual([1000.2]);
+  });
+
   it('refuses a round whose LP failed', async () => {
     const failed = { ...round(1, 0, false), status: 'error' as const };
     const { mipOver } = recordingMips(() => 1);

@@ -8,6 +8,19 @@ export interface SolveOptions {
   timeLimitSeconds: number;
   /** Relative MIP gap at which the solver may stop. */
   mipRelGap: number;
+  /**
+   * A MIP may also stop, with status 'iteration_limit', once it has spent `lpIterations` LP iterations
+   * and its plan costs at most `acceptAt`, or once it has spent `anyPlanAfter` with any plan. Counts,
+   * unlike a clock, are the same on every run, so the plan is too. Backends that cannot interrupt a MIP
+   * ignore it.
+   */
+  workLimit?: WorkLimit;
+}
+
+export interface WorkLimit {
+  lpIterations: number;
+  acceptAt: number;
+  anyPlanAfter: number;
 }
 
 export interface SolveResult {
