@@ -92,8 +92,8 @@ export interface Incumbent {
  * already set to whole numbers. The grouped model's LP is nearly integral, so that MIP is small. Pricing
  * then goes on only until its bound proves the plan within {@link PROOF_GAP}; a plan still unproven after
  * one more round gets a second MIP over that round's columns. A round close to its bound but not yet
- * exact gets an early MIP ({@link EARLY_MIP_GAP}), which can spare the later one. The bound reported is the best proven,
- * never more than the LP optimum. A backend without LP sessions solves the whole LP first.
+ * exact gets an early MIP ({@link EARLY_MIP_GAP}), which can spare the later one. The bound reported is
+ * the best proven, never more than the LP optimum. A backend without LP sessions solves the whole LP first.
  */
 export async function solveLpGuided(
   model: LinearModel,
@@ -114,7 +114,10 @@ export async function solveLpGuided(
   const { bound, last } = schedule;
   let { incumbent } = schedule;
   const settled = () => schedule.workLimited || isProven(incumbent, bound);
-  const offer = (mip: Incumbent) => (incumbent = better(incumbent, mip));
+  const offer = (mip: Incumbent) => {
+    incumbent = better(incumbent, mip);
+    if (mip.status === 'iteration_limit') schedule.workLimited = true;
+  };
   if (!incumbent || !last) throw new Error('LP relaxation gave no result');
   if (last.converged && schedule.mippedOn !== last && !settled()) {
     // Not proven, and the LP has settled with columns no MIP saw: try them too.
