@@ -165,7 +165,7 @@ describe(mipsOverRounds.name, () => {
     expect(schedule.last).toBe(rounds[1]);
   });
 
-  it('ends with the plan of a MIP stopped at its work limit: no more rounds and no more MIPs', async () => {
+  it('runs no MIP after one stopped at its work limit, and prices on only for the bound', async () => {
     const rounds = [
       round(1001, 1000.5, true), // the first MIP stops at its work limit with a plan 0.4% off
       round(1000.9, 1000.8, true), // would have been the second MIP's round
@@ -179,7 +179,9 @@ describe(mipsOverRounds.name, () => {
 
     expect(over).toEqual([rounds[0]]);
     expect(schedule.workLimited).toBe(true);
-    expect(schedule.last).toBe(rounds[0]);
+    expect(schedule.incumbent?.objective).toBe(1004.5);
+    expect(schedule.last).toBe(rounds[2]);
+    expect(schedule.bound).toBe(1000.9);
   });
 
   it('hands each MIP the best bound so far, for its work limit', async () => {

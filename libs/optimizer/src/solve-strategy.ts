@@ -166,7 +166,7 @@ export interface MipSchedule {
   mippedOn?: Relaxation;
   /**
    * A MIP stopped at its work limit: HiGHS could not close its gap there, and more MIPs over much the
-   * same columns would not either, so its plan is the answer.
+   * same columns would not either, so no more MIPs run (the rounds still tighten the bound).
    */
   workLimited?: boolean;
 }
@@ -185,15 +185,15 @@ function isProven(incumbent: Incumbent | undefined, bound: number): boolean {
  * Which rounds get a MIP, and when pricing stops, decided from the rounds alone: the first exact round
  * proven within {@link MIP_START_GAP} (or the converged one) gets the first MIP, the round after it a second
  * one if that plan is still unproven, and before them a round not yet exact but within
- * {@link EARLY_MIP_GAP} gets an early one. Pricing stops as soon as the best plan is proven, or a MIP
- * stopped at its work limit.
+ * {@link EARLY_MIP_GAP} gets an early one. Pricing stops as soon as the best plan is proven. After a MIP
+ * stopped at its work limit no other MIP runs.
  */
 export async function mipsOverRounds(
   rounds: AsyncIterable<Relaxation>,
   mipOver: (lp: Relaxation, bound: number) => Promise<Incumbent>,
 ): Promise<MipSchedule> {
   const schedule: MipSchedule = { bound: -Infinity };
-  const settled = () => schedule.workLimited || isProven(schedule.incumbent, schedule.bound);
+  const proven = () => isProven(schedule.incumbent, schedule.bound);
   const run = async (lp: Relaxation) => {
     const mip = await mipOver(lp, schedule.bound);
     schedule.incumbent = better(schedule.incumbent, mip);
@@ -207,7 +207,9 @@ export async function mipsOverRounds(
     schedule.bound = Math.max(schedule.bound, lp.bound);
     schedule.last = lp;
     // An early plan that this round's bound proves needs nothing more.
-    if (settled()) break;
+    if (proven()) break;
+    // After a MIP stopped at its work limit, the rounds go on only to tighten the bound.
+    if (schedule.workLimited) continue;
     if (
       !firstMipDone &&
       (lp.converged || (lp.exact && relativeGap(lp.objective, lp.bound) <= MIP_START_GAP))
@@ -228,7 +230,7 @@ export async function mipsOverRounds(
       // Close but not exact yet: an early plan, which the coming rounds' bounds may prove.
       await run(lp);
     }
-    if (settled()) break;
+    if (proven()) break;
   }
   return schedule;
 }
