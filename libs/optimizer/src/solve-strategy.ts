@@ -112,16 +112,11 @@ export async function solveLpGuided(
   };
   const schedule = await mipsOverRounds(relaxations(model, solver, options), mipOver);
   const { bound, last } = schedule;
-  let { incumbent } = schedule;
-  const settled = () => schedule.workLimited || isProven(incumbent, bound);
-  const offer = (mip: Incumbent) => {
-    incumbent = better(incumbent, mip);
-    if (mip.status === 'iteration_limit') schedule.workLimited = true;
-  };
-  if (!incumbent || !last) throw new Error('LP relaxation gave no result');
+  const settled = () => schedule.workLimited || isProven(schedule.incumbent, bound);
+  if (!schedule.incumbent || !last) throw new Error('LP relaxation gave no result');
   if (last.converged && schedule.mippedOn !== last && !settled()) {
     // Not proven, and the LP has settled with columns no MIP saw: try them too.
-    offer(await mipOver(last, bound));
+    take(schedule, await mipOver(last, bound));
   }
   if (model.numCols <= WHOLE_MIP_COLUMNS && !settled()) {
     // A small county whose plan is still not proven (its LP is far from integral): the MIP over every
@@ -135,13 +130,14 @@ export async function solveLpGuided(
     });
     mipSeconds += (performance.now() - wholeStarted) / 1000;
     if (hasPlan(whole.status))
-      offer({
+      take(schedule, {
         values: whole.values,
         objective: whole.objective,
         status: whole.status,
         keptColumns: model.numCols,
       });
   }
+  const incumbent = schedule.incumbent;
   return {
     values: incumbent.values,
     objective: incumbent.objective,
@@ -171,9 +167,10 @@ export interface MipSchedule {
   workLimited?: boolean;
 }
 
-/** The new plan if it costs less than the incumbent (or there is none), else the incumbent. */
-function better(incumbent: Incumbent | undefined, mip: Incumbent): Incumbent {
-  return !incumbent || mip.objective < incumbent.objective ? mip : incumbent;
+/** A MIP's plan becomes the incumbent if it costs less (or there is none); a work-limited MIP is noted. */
+function take(schedule: MipSchedule, mip: Incumbent): void {
+  if (!schedule.incumbent || mip.objective < schedule.incumbent.objective) schedule.incumbent = mip;
+  if (mip.status === 'iteration_limit') schedule.workLimited = true;
 }
 
 /** A plan within {@link PROOF_GAP} of the bound. */
@@ -195,10 +192,8 @@ export async function mipsOverRounds(
   const schedule: MipSchedule = { bound: -Infinity };
   const proven = () => isProven(schedule.incumbent, schedule.bound);
   const run = async (lp: Relaxation) => {
-    const mip = await mipOver(lp, schedule.bound);
-    schedule.incumbent = better(schedule.incumbent, mip);
+    take(schedule, await mipOver(lp, schedule.bound));
     schedule.mippedOn = lp;
-    if (mip.status === 'iteration_limit') schedule.workLimited = true;
   };
   let firstMipDone = false;
   let retried = false;
