@@ -21,7 +21,13 @@ let runtime: Promise<Highs> | undefined;
  * before building a model takes the compilation out of the first solve's time.
  */
 export function warmUpHighs(): void {
-  runtime ??= loadHighs();
+  runtime ??= loadRuntime();
+}
+
+/** The wasm module; with HIGHS_LOG=1 its log goes to stderr (the package drops it unless given a sink). */
+function loadRuntime(): Promise<Highs> {
+  const log = process.env.HIGHS_LOG === '1' ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
+  return loadHighs(log ? { print: log, printErr: log } : undefined);
 }
 
 type HighsModel = ReturnType<Highs['createModel']>;
@@ -36,7 +42,7 @@ export class HighsSolver implements MipSolver {
   readonly version = HIGHS_PACKAGE_VERSION;
 
   async solve(model: LinearModel, options: SolveOptions): Promise<SolveResult> {
-    const highs = await (runtime ??= loadHighs());
+    const highs = await (runtime ??= loadRuntime());
     const started = performance.now();
     const handle = highs.createModel({
       ...toHighsLp(highs, model),
@@ -70,7 +76,7 @@ export class HighsSolver implements MipSolver {
   }
 
   async openLp(model: LinearModel, columns: readonly number[]): Promise<LpSession> {
-    const highs = await (runtime ??= loadHighs());
+    const highs = await (runtime ??= loadRuntime());
     const handle = highs.createModel(toHighsLp(highs, restrictColumns(model, columns)));
     handle.options.set({ ...logOptions(), solver: 'simplex' });
     return new HighsLpSession(highs, model, handle);

@@ -43,6 +43,58 @@ class Growable<T extends Float64Array | Int32Array | Uint8Array> {
   }
 }
 
+/**
+ * One column's entries in reused typed arrays: a builder's hot loop fills one of these per column instead
+ * of allocating an array of pairs (a large county has a hundred thousand columns).
+ */
+export class ColumnEntries {
+  rows = new Int32Array(16);
+  values = new Float64Array(16);
+  length = 0;
+
+  clear(): this {
+    this.length = 0;
+    return this;
+  }
+
+  add(row: number, value: number): this {
+    if (this.length === this.rows.length) {
+      const rows = new Int32Array(2 * this.length);
+      const values = new Float64Array(2 * this.length);
+      rows.set(this.rows);
+      values.set(this.values);
+      this.rows = rows;
+      this.values = values;
+    }
+    this.rows[this.length] = row;
+    this.values[this.length++] = value;
+    return this;
+  }
+
+  set(pairs: readonly (readonly [number, number])[]): this {
+    this.clear();
+    for (const [row, value] of pairs) this.add(row, value);
+    return this;
+  }
+
+  /** A column has a handful of entries: an insertion sort by row (stable, so sums keep their order). */
+  sortByRow(): this {
+    const { rows, values } = this;
+    for (let i = 1; i < this.length; i++) {
+      const row = rows[i];
+      const value = values[i];
+      let j = i - 1;
+      for (; j >= 0 && rows[j] > row; j--) {
+        rows[j + 1] = rows[j];
+        values[j + 1] = values[j];
+      }
+      rows[j + 1] = row;
+      values[j + 1] = value;
+    }
+    return this;
+  }
+}
+
 export class LinearModelBuilder {
   private readonly cost = new Growable((n) => new Float64Array(n));
   private readonly lower = new Growable((n) => new Float64Array(n));
@@ -56,6 +108,7 @@ export class LinearModelBuilder {
   private readonly rowUpper: number[] = [];
   private readonly rowNames: string[] = [];
   private readonly rowByName = new Map<string, number>();
+  private readonly scratch = new ColumnEntries();
 
   constructor() {
     this.starts.push(0);
@@ -86,27 +139,22 @@ export class LinearModelBuilder {
     this.rowUpper[index] = upper;
   }
 
-  /** Adds a column with its coefficients; entries on the same row are summed. `entries` is sorted in place. */
+  /** Adds a column with its coefficients; entries on the same row are summed. */
   column(
     name: string,
     cost: number,
     lower: number,
     upper: number,
     integer: boolean,
-    entries: [number, number][],
+    entries: ColumnEntries | [number, number][],
   ): number {
     const index = this.cost.length;
-    // A column has a handful of entries: an insertion sort by row, then neighbours on one row are summed.
-    for (let i = 1; i < entries.length; i++) {
-      const entry = entries[i];
-      let j = i - 1;
-      for (; j >= 0 && entries[j][0] > entry[0]; j--) entries[j + 1] = entries[j];
-      entries[j + 1] = entry;
-    }
-    for (let k = 0; k < entries.length;) {
-      const row = entries[k][0];
+    const list = Array.isArray(entries) ? this.scratch.set(entries) : entries;
+    const { rows, values, length } = list.sortByRow();
+    for (let k = 0; k < length;) {
+      const row = rows[k];
       let value = 0;
-      for (; k < entries.length && entries[k][0] === row; k++) value += entries[k][1];
+      for (; k < length && rows[k] === row; k++) value += values[k];
       if (value === 0) continue;
       this.rows.push(row);
       this.values.push(value);

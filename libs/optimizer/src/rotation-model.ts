@@ -18,7 +18,7 @@ import {
 } from '@tr/domain';
 import { stepDown, stepUp, type BalanceKey, type BalanceTargets } from './balance-targets';
 import type { LazySteps, PricingPlan } from './column-generation';
-import { LinearModelBuilder, type LinearModel } from './linear-model';
+import { ColumnEntries, LinearModelBuilder, type LinearModel } from './linear-model';
 import { keepOneTeacher } from './keep-one-teacher';
 import { eligibleHeads, groupEligibleTeachers, type TeacherGroup } from './teacher-groups';
 
@@ -114,17 +114,14 @@ export function buildRotationModel(
     cachedRow(code, subjectSlot.get(subject)!, () => `net:${code}:${subject}`);
   const indRow = (code: string, indicator: 'backbone' | 'degree_above') =>
     cachedRow(code, slotsPerSchool - (indicator === 'backbone' ? 2 : 1), () => `ind:${code}:${indicator}`);
-  const moveEntries: MoveEntries = (from, to, main, taught, backbone, above) => {
-    const entries: [number, number][] = [
-      [outRow(from), 1],
-      [netRow(from, main), -1],
-      [netRow(to, taught), 1],
-    ];
+  const moveEntries: MoveEntries = (entries, from, to, main, taught, backbone, above) => {
+    entries.add(outRow(from), 1).add(netRow(from, main), -1).add(netRow(to, taught), 1);
     if (backbone)
-      entries.push([boutRow(from), 1], [indRow(from, 'backbone'), -1], [indRow(to, 'backbone'), 1]);
-    if (above) entries.push([indRow(from, 'degree_above'), -1], [indRow(to, 'degree_above'), 1]);
+      entries.add(boutRow(from), 1).add(indRow(from, 'backbone'), -1).add(indRow(to, 'backbone'), 1);
+    if (above) entries.add(indRow(from, 'degree_above'), -1).add(indRow(to, 'degree_above'), 1);
     return entries;
   };
+  const entries = new ColumnEntries();
   const travelCost = (km: number | undefined) =>
     MOVE_COST + policy.weight_distance_km * (km ?? UNKNOWN_DISTANCE_KM);
 
@@ -166,22 +163,17 @@ export function buildRotationModel(
         granting && !everyoneAsked && subjects.length > 1
           ? b.row(`wish:${group.index}:${to}`, -Infinity, wanting)
           : undefined;
-      const flow = (
-        subject: Subject,
-        suffix: string,
-        bonus: number,
-        upper: number,
-        extra: [number, number][],
-      ) => {
-        const entries = moveEntries(
+      const flow = (subject: Subject, suffix: string, bonus: number, upper: number, wish?: number) => {
+        moveEntries(
+          entries.clear(),
           group.school,
           to,
           group.subject,
           subject,
           group.backbone,
           group.aboveDegree,
-        );
-        entries.push([groupRow, 1], ...extra);
+        ).add(groupRow, 1);
+        if (wish !== undefined) entries.add(wish, 1);
         add(
           { type: 'flow', group, to, subject, km: candidate.km },
           `x${group.index}_${to}_${subject}${suffix}`,
@@ -193,15 +185,8 @@ export function buildRotationModel(
         );
       };
       for (const subject of subjects) {
-        flow(subject, '', everyoneAsked ? policy.weight_preference : 0, group.teachers.length, []);
-        if (granting && !everyoneAsked)
-          flow(
-            subject,
-            '_wish',
-            policy.weight_preference,
-            wanting,
-            wishRow === undefined ? [] : [[wishRow, 1]],
-          );
+        flow(subject, '', everyoneAsked ? policy.weight_preference : 0, group.teachers.length);
+        if (granting && !everyoneAsked) flow(subject, '_wish', policy.weight_preference, wanting, wishRow);
       }
       for (let c = first; c < columns.length; c++) familyOf[c] = group.index;
       destinations.push({
@@ -562,13 +547,14 @@ function carriedIndicators(group: TeacherGroup): IndicatorName[] {
 /** Adds a model column and remembers what it stands for. */
 type AddColumn = (meta: ColumnMeta, ...column: Parameters<LinearModelBuilder['column']>) => void;
 type MoveEntries = (
+  entries: ColumnEntries,
   from: string,
   to: string,
   main: Subject,
   taught: Subject,
   backbone: boolean,
   above: boolean,
-) => [number, number][];
+) => ColumnEntries;
 
 /**
  * Heads move only by exchanging headships: every school keeps as many principals and vice principals as
@@ -598,6 +584,7 @@ function addHeadExchange(
     set.add(head.schoolCode);
   }
   const limit = 2 * context.snapshot.policy.candidate_schools;
+  const entries = new ColumnEntries();
   for (const head of heads) {
     const due = context.eligibility.get(head.id)!.headDueToRotate;
     const headRow = b.row(`head:${head.id}`, due ? 1 : -Infinity, 1);
@@ -616,6 +603,20 @@ function addHeadExchange(
       const subject = [head.subject, ...head.extraSubjects].find((s) => capacity(to, s) > 0);
       if (!subject) continue;
       const preferenceBonus = head.preferences.includes(to) ? weightPreference : 0;
+      moveEntries(
+        entries
+          .clear()
+          .add(headRow, 1)
+          .add(b.row(`heads:${head.schoolCode}:${head.role}`, 0, 0), -1)
+          .add(b.row(`heads:${to}:${head.role}`, 0, 0), 1),
+        head.schoolCode,
+        to,
+        head.subject,
+        subject,
+        head.backbone !== 'none',
+        head.degree === 'above',
+      );
+      for (const [row, value] of headEntries(head)) entries.add(row, value);
       add(
         { type: 'head', teacher: head, to, subject, km: candidate.km },
         `h_${head.id}_${to}`,
@@ -623,20 +624,7 @@ function addHeadExchange(
         0,
         1,
         true,
-        [
-          [headRow, 1],
-          [b.row(`heads:${head.schoolCode}:${head.role}`, 0, 0), -1],
-          [b.row(`heads:${to}:${head.role}`, 0, 0), 1],
-          ...moveEntries(
-            head.schoolCode,
-            to,
-            head.subject,
-            subject,
-            head.backbone !== 'none',
-            head.degree === 'above',
-          ),
-          ...headEntries(head),
-        ],
+        entries,
       );
     }
     if (due)
