@@ -23,10 +23,13 @@ export function canonicalJson(value: unknown): string {
 
 function collectKeys(value: unknown, keys: Set<string>): void {
   if (Array.isArray(value)) {
-    for (const item of value) collectKeys(item, keys);
+    for (const item of value) if (item && typeof item === 'object') collectKeys(item, keys);
   } else if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
+    const record = value as Record<string, unknown>;
+    // Object.keys lists what Object.entries does, without a pair per key.
+    for (const key of Object.keys(record)) {
       keys.add(key);
+      const inner = record[key];
       if (inner && typeof inner === 'object') collectKeys(inner, keys);
     }
   }

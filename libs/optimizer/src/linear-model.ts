@@ -189,16 +189,16 @@ export class LinearModelBuilder {
 
 /** The model restricted to some columns (the others fixed at zero), keeping row indices. */
 export function restrictColumns(model: LinearModel, keep: readonly number[]): LinearModel {
-  const starts = [0];
-  const rows: number[] = [];
-  const values: number[] = [];
-  for (const c of keep) {
-    for (let k = model.colStart[c]; k < model.colStart[c + 1]; k++) {
-      rows.push(model.rowIndex[k]);
-      values.push(model.value[k]);
-    }
-    starts.push(rows.length);
-  }
+  const starts = new Int32Array(keep.length + 1);
+  keep.forEach((c, i) => (starts[i + 1] = starts[i] + model.colStart[c + 1] - model.colStart[c]));
+  const rowIndex = new Int32Array(starts[keep.length]);
+  const value = new Float64Array(starts[keep.length]);
+  keep.forEach((c, i) => {
+    const from = model.colStart[c];
+    const to = model.colStart[c + 1];
+    rowIndex.set(model.rowIndex.subarray(from, to), starts[i]);
+    value.set(model.value.subarray(from, to), starts[i]);
+  });
   const pick = <T extends Float64Array | Uint8Array>(array: T): T => {
     const out = new (array.constructor as new (n: number) => T)(keep.length);
     keep.forEach((c, i) => (out[i] = array[c]));
@@ -211,9 +211,9 @@ export function restrictColumns(model: LinearModel, keep: readonly number[]): Li
     colLower: pick(model.colLower),
     colUpper: pick(model.colUpper),
     integer: pick(model.integer),
-    colStart: Int32Array.from(starts),
-    rowIndex: Int32Array.from(rows),
-    value: Float64Array.from(values),
+    colStart: starts,
+    rowIndex,
+    value,
     colNames: keep.map((c) => model.colNames[c]),
   };
 }
