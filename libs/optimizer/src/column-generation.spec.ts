@@ -2,9 +2,11 @@ import { buildCountyContext } from '@tr/domain';
 import { generateCounty } from '@tr/samples';
 import { balanceTargets } from './balance-targets';
 import {
+  highestWithinGap,
   lagrangianBound,
   pricingRounds,
   reducedCostsOf,
+  relativeGap,
   solveLpByPricing,
   type PricingRound,
 } from './column-generation';
@@ -248,5 +250,22 @@ describe('lazy balance steps', () => {
     expect(rounds.length).toBe(2);
     expect(last.converged && last.exact).toBe(true);
     expect(Math.abs(last.objective - whole.objective)).toBeLessThan(1e-6 * Math.abs(whole.objective));
+  });
+});
+
+describe(highestWithinGap.name, () => {
+  it('inverts relativeGap for bounds of any sign and size', () => {
+    const gap = 4.5e-3;
+    for (const bound of [21170.36, 1, 0.999, 0.2, 0, -0.5, -1, -1.004, -3, -24414.1]) {
+      const value = highestWithinGap(bound, gap);
+      expect(value).toBeGreaterThanOrEqual(bound);
+      expect(relativeGap(value, bound)).toBeCloseTo(gap, 12);
+      // A little costlier is outside the gap.
+      expect(relativeGap(value + 1e-6 * Math.max(1, Math.abs(value)), bound)).toBeGreaterThan(gap);
+    }
+  });
+
+  it('accepts nothing against an unknown bound', () => {
+    expect(highestWithinGap(-Infinity, 4.5e-3)).toBe(-Infinity);
   });
 });

@@ -270,6 +270,14 @@ export function relativeGap(value: number, bound: number): number {
   return (value - bound) / Math.max(1, Math.abs(value));
 }
 
+/** The costliest value within `gap` of a lower bound, as relativeGap measures it (its inverse). */
+export function highestWithinGap(bound: number, gap: number): number {
+  // relativeGap divides by max(1, |value|): one formula per range of the value.
+  if (bound >= 1 - gap) return bound / (1 - gap);
+  if (bound > -1 - gap) return bound + gap;
+  return bound / (1 + gap);
+}
+
 export function reducedCostsOf(model: LinearModel, rowDuals: Float64Array): Float64Array {
   const reduced = new Float64Array(model.numCols);
   for (let c = 0; c < model.numCols; c++) {
