@@ -44,6 +44,26 @@ export function planSummary(plan: Plan, extra: string[] = []): string {
     }
   }
   for (const flag of plan.plan.flags) lines.push(`⚠ ${flag.rule}: ${flag.message_zh} / ${flag.message}`);
+  const stop = solverStop(plan.plan.solver);
+  if (stop) lines.push(stop);
   lines.push(...extra);
   return lines.join('\n');
+}
+
+/** Says so when the solver stopped short of its own optimality proof: the plan is valid, but how close is it. */
+export function solverStop(solver: Plan['plan']['solver']): string | undefined {
+  const gap = `${(solver.gap * 100).toFixed(3)}%`;
+  switch (solver.status) {
+    case 'optimal':
+      return undefined;
+    case 'iteration_limit':
+      return (
+        `⚠ 求解器在工作量上限处停止：方案高于 LP 下界 ${gap}（已无望在合理工作量内证明更优方案）` +
+        ` / the solver stopped at its work limit: the plan is ${gap} above the LP bound (a closer one could not be proven within a reasonable amount of work)`
+      );
+    case 'time_limit':
+      return `⚠ 求解器在时间上限处停止：方案高于 LP 下界 ${gap} / the solver stopped at its time limit: the plan is ${gap} above the LP bound`;
+    default:
+      return `⚠ 求解器状态 solver status: ${solver.status}; 方案高于 LP 下界 ${gap} / the plan is ${gap} above the LP bound`;
+  }
 }
