@@ -19,7 +19,7 @@ describe(solverStop.name, () => {
 
   it('words a stop at the work limit or the time limit in Chinese and English, with the gap', () => {
     expect(solverStop(solver('iteration_limit'))).toMatch(
-      /^⚠ 求解器在工作量上限处停止.*0\.430%.*work limit.*0\.430%/,
+      /^⚠ 求解器在计算量上限处停止.*0\.430%.*work limit.*0\.430%/,
     );
     expect(solverStop(solver('time_limit'))).toMatch(
       /^⚠ 求解器在时间上限处停止.*0\.430%.*time limit.*0\.430%/,

@@ -58,7 +58,7 @@ export function solverStop(solver: Plan['plan']['solver']): string | undefined {
       return undefined;
     case 'iteration_limit':
       return (
-        `⚠ 求解器在工作量上限处停止：方案高于 LP 下界 ${gap}（已无望在合理工作量内证明更优方案）` +
+        `⚠ 求解器在计算量上限处停止：方案高于 LP 下界 ${gap}（在合理的计算量内无法证明更接近下界的方案）` +
         ` / the solver stopped at its work limit: the plan is ${gap} above the LP bound (a closer one could not be proven within a reasonable amount of work)`
       );
     case 'time_limit':
