@@ -139,7 +139,7 @@ export class LinearModelBuilder {
     this.rowUpper[index] = upper;
   }
 
-  /** Adds a column with its coefficients; entries on the same row are summed. */
+  /** Adds a column with its coefficients; entries on the same row are summed (`ColumnEntries` are sorted in place). */
   column(
     name: string,
     cost: number,
