@@ -20,6 +20,19 @@ export interface LinearModel {
   rowNames: string[];
 }
 
+/** A value within this of a whole number counts as whole. */
+export const INTEGRALITY_TOLERANCE = 1e-6;
+
+export function isWhole(value: number): boolean {
+  return Math.abs(value - Math.round(value)) <= INTEGRALITY_TOLERANCE;
+}
+
+/** Every integer column of the model has a whole value. */
+export function isIntegral(model: LinearModel, values: Float64Array): boolean {
+  for (let c = 0; c < model.numCols; c++) if (model.integer[c] && !isWhole(values[c])) return false;
+  return true;
+}
+
 /** A typed array that doubles its capacity as values are pushed: no boxed numbers, no copy at the end but one. */
 class Growable<T extends Float64Array | Int32Array | Uint8Array> {
   private data: T;
