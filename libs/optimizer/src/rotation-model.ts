@@ -102,23 +102,34 @@ export function buildRotationModel(
   const subjectSlot = new Map(SUBJECTS.map((subject, i) => [subject, 2 + i]));
   const slotsPerSchool = 4 + SUBJECTS.length;
   const rowSlots = new Int32Array(codes.length * slotsPerSchool).fill(-1);
-  const cachedRow = (code: string, slot: number, name: () => string) => {
+  const backboneSlot = slotsPerSchool - 2;
+  const degreeSlot = slotsPerSchool - 1;
+  const slotName = (code: string, slot: number) =>
+    slot === 0
+      ? `out:${code}`
+      : slot === 1
+        ? `bout:${code}`
+        : slot === backboneSlot
+          ? `ind:${code}:backbone`
+          : slot === degreeSlot
+            ? `ind:${code}:degree_above`
+            : `net:${code}:${SUBJECTS[slot - 2]}`;
+  // Called a few times per move column (a hundred thousand on a city): no closure per call.
+  const cachedRow = (code: string, slot: number) => {
     const at = schoolIndex.get(code)! * slotsPerSchool + slot;
     let row = rowSlots[at];
-    if (row < 0) rowSlots[at] = row = b.row(name(), 0, 0);
+    if (row < 0) rowSlots[at] = row = b.row(slotName(code, slot), 0, 0);
     return row;
   };
-  const outRow = (code: string) => cachedRow(code, 0, () => `out:${code}`);
-  const boutRow = (code: string) => cachedRow(code, 1, () => `bout:${code}`);
-  const netRow = (code: string, subject: Subject) =>
-    cachedRow(code, subjectSlot.get(subject)!, () => `net:${code}:${subject}`);
-  const indRow = (code: string, indicator: 'backbone' | 'degree_above') =>
-    cachedRow(code, slotsPerSchool - (indicator === 'backbone' ? 2 : 1), () => `ind:${code}:${indicator}`);
+  const netRow = (code: string, subject: Subject) => cachedRow(code, subjectSlot.get(subject)!);
   const moveEntries: MoveEntries = (entries, from, to, main, taught, backbone, above) => {
-    entries.add(outRow(from), 1).add(netRow(from, main), -1).add(netRow(to, taught), 1);
+    entries.add(cachedRow(from, 0), 1).add(netRow(from, main), -1).add(netRow(to, taught), 1);
     if (backbone)
-      entries.add(boutRow(from), 1).add(indRow(from, 'backbone'), -1).add(indRow(to, 'backbone'), 1);
-    if (above) entries.add(indRow(from, 'degree_above'), -1).add(indRow(to, 'degree_above'), 1);
+      entries
+        .add(cachedRow(from, 1), 1)
+        .add(cachedRow(from, backboneSlot), -1)
+        .add(cachedRow(to, backboneSlot), 1);
+    if (above) entries.add(cachedRow(from, degreeSlot), -1).add(cachedRow(to, degreeSlot), 1);
     return entries;
   };
   const entries = new ColumnEntries();
@@ -148,11 +159,42 @@ export function buildRotationModel(
     if (limit === 0) continue;
     const preferred = preferenceCounts(group.teachers);
     const destinations: { km: number; code: string; short: boolean; first: number; end: number }[] = [];
+    // One column per destination and subject taught (a hundred thousand on a city), so built without a
+    // closure per destination.
+    const flow = (
+      to: string,
+      km: number | undefined,
+      subject: Subject,
+      suffix: string,
+      bonus: number,
+      upper: number,
+      wish?: number,
+    ) => {
+      moveEntries(
+        entries.clear(),
+        group.school,
+        to,
+        group.subject,
+        subject,
+        group.backbone,
+        group.aboveDegree,
+      ).add(groupRow, 1);
+      if (wish !== undefined) entries.add(wish, 1);
+      add(
+        { type: 'flow', group, to, subject, km },
+        `x${group.index}_${to}_${subject}${suffix}`,
+        travelCost(km) - bonus,
+        0,
+        upper,
+        true,
+        entries,
+      );
+    };
     for (const candidate of chooser.forGroup(group, preferred)) {
       const to = candidate.school.code;
-      const subjects = group.subjects.filter((subject) => capacity(to, subject) > 0);
+      const subjects = group.subjects.filter((subject) => chooser.accepts(to, subject));
       const first = columns.length;
-      const short = subjects.some((subject) => ceilFte(need(to, subject)) > present(to, subject));
+      const short = subjects.some((subject) => chooser.isShort(to, subject));
       const wanting = preferred.get(to) ?? 0;
       const granting = wanting > 0 && subjects.length > 0 && policy.weight_preference > 0;
       // Wishes granted = min(flows to the school, members who asked for it). Where every member asked,
@@ -163,30 +205,11 @@ export function buildRotationModel(
         granting && !everyoneAsked && subjects.length > 1
           ? b.row(`wish:${group.index}:${to}`, -Infinity, wanting)
           : undefined;
-      const flow = (subject: Subject, suffix: string, bonus: number, upper: number, wish?: number) => {
-        moveEntries(
-          entries.clear(),
-          group.school,
-          to,
-          group.subject,
-          subject,
-          group.backbone,
-          group.aboveDegree,
-        ).add(groupRow, 1);
-        if (wish !== undefined) entries.add(wish, 1);
-        add(
-          { type: 'flow', group, to, subject, km: candidate.km },
-          `x${group.index}_${to}_${subject}${suffix}`,
-          travelCost(candidate.km) - bonus,
-          0,
-          upper,
-          true,
-          entries,
-        );
-      };
+      const { km } = candidate;
       for (const subject of subjects) {
-        flow(subject, '', everyoneAsked ? policy.weight_preference : 0, group.teachers.length);
-        if (granting && !everyoneAsked) flow(subject, '_wish', policy.weight_preference, wanting, wishRow);
+        flow(to, km, subject, '', everyoneAsked ? policy.weight_preference : 0, group.teachers.length);
+        if (granting && !everyoneAsked)
+          flow(to, km, subject, '_wish', policy.weight_preference, wanting, wishRow);
       }
       for (let c = first; c < columns.length; c++) familyOf[c] = group.index;
       destinations.push({
@@ -466,6 +489,7 @@ class CandidateChooser {
   private readonly shortOf = new Map<string, Set<Subject>>();
   /** Groups of one school with the same subjects and indicators share their destinations but for wishes. */
   private readonly memo = new Map<string, Candidate[]>();
+  private readonly reachableIndex = new Map<string, Map<string, Candidate>>();
 
   constructor(
     private readonly context: CountyContext,
@@ -483,18 +507,39 @@ class CandidateChooser {
     }
   }
 
-  forGroup(group: TeacherGroup, preferred: ReadonlyMap<string, number>): Candidate[] {
+  /** The school can take a teacher of the subject without overstaffing it. */
+  accepts(code: string, subject: Subject): boolean {
+    return this.accepting.get(code)?.has(subject) ?? false;
+  }
+
+  /** The school is short of a whole teacher of the subject. */
+  isShort(code: string, subject: Subject): boolean {
+    return this.shortOf.get(code)?.has(subject) ?? false;
+  }
+
+  forGroup(group: TeacherGroup, preferred: ReadonlyMap<string, number>): readonly Candidate[] {
     const all = this.reachable.get(group.school) ?? [];
     const carries = carriedIndicators(group);
     const key = `${group.school}|${group.subjects.join(',')}|${carries.join(',')}`;
     let base = this.memo.get(key);
-    if (!base) this.memo.set(key, (base = this.baseCandidates(all, group.subjects, carries)));
-    const chosen = new Map(base.map((c) => [c.school.code, c]));
+    if (!base) this.memo.set(key, (base = byCode(this.baseCandidates(all, group.subjects, carries))));
+    const wished: Candidate[] = [];
     for (const code of preferred.keys()) {
-      const candidate = all.find((c) => c.school.code === code);
-      if (candidate && this.inScope.has(code)) chosen.set(code, candidate);
+      if (!this.inScope.has(code)) continue;
+      const candidate = this.reachableByCode(group.school).get(code);
+      if (candidate && !base.some((c) => c.school.code === code)) wished.push(candidate);
     }
-    return [...chosen.values()].sort((a, b) => (a.school.code < b.school.code ? -1 : 1));
+    return wished.length === 0 ? base : byCode([...base, ...wished]);
+  }
+
+  /** The schools within reach of one, by code. */
+  private reachableByCode(from: string): Map<string, Candidate> {
+    let byCode = this.reachableIndex.get(from);
+    if (!byCode) {
+      byCode = new Map((this.reachable.get(from) ?? []).map((c) => [c.school.code, c]));
+      this.reachableIndex.set(from, byCode);
+    }
+    return byCode;
   }
 
   private baseCandidates(
@@ -534,6 +579,11 @@ class CandidateChooser {
       }),
     );
   }
+}
+
+/** Candidates in school-code order. */
+function byCode(candidates: Candidate[]): Candidate[] {
+  return candidates.sort((a, b) => (a.school.code < b.school.code ? -1 : 1));
 }
 
 function carriedIndicators(group: TeacherGroup): IndicatorName[] {
