@@ -139,17 +139,44 @@ describe(mipsOverRounds.name, () => {
     const rounds = [
       round(1100, 900, false), // 18% off: no MIP
       round(1004, 1000, false), // 0.4% off, not exact: an early MIP, whose plan (1005.5) is 0.55% off
-      round(1001.2, 1001, true), // its bound proves the early plan within 0.45%
-      round(1000.9, 1000.9, true, true),
+      round(1003.2, 1003, false), // its bound proves the early plan within 0.3%: no MIP
+      round(1002.9, 1002.9, true, true),
     ];
     const { over, mipOver } = recordingMips((lp) => lp.objective + 1.5);
     const schedule = await mipsOverRounds(each(rounds), mipOver);
 
     expect(over).toEqual([rounds[1]]);
     expect(schedule.incumbent?.objective).toBe(1005.5);
-    expect(schedule.bound).toBe(1001);
+    expect(schedule.bound).toBe(1003);
     // Pricing stopped at the round that proved the plan.
     expect(schedule.last).toBe(rounds[2]);
+  });
+
+  it('stops at an early plan its own round proves within 0.45%', async () => {
+    const rounds = [
+      round(1004, 1000, false), // an early MIP, whose plan (1004.4) is 0.44% above this round's bound
+      round(1001, 1000.9, true),
+    ];
+    const { over, mipOver } = recordingMips((lp) => lp.objective + 0.4);
+    const schedule = await mipsOverRounds(each(rounds), mipOver);
+
+    expect(over).toEqual([rounds[0]]);
+    expect(schedule.incumbent?.objective).toBe(1004.4);
+    expect(schedule.last).toBe(rounds[0]);
+  });
+
+  it('still gives a round due a MIP its MIP when its bound proves the plan within 0.45% but not 0.3%', async () => {
+    const rounds = [
+      round(1004, 1000, false), // an early MIP, whose plan (1005.5) is 0.55% off
+      round(1001.2, 1001, true), // proves it within 0.45%, and is the first exact round: its MIP runs
+      round(1001, 1001, true, true),
+    ];
+    const { over, mipOver } = recordingMips((lp) => lp.objective + 1.5);
+    const schedule = await mipsOverRounds(each(rounds), mipOver);
+
+    expect(over).toEqual([rounds[0], rounds[1]]);
+    expect(schedule.incumbent?.objective).toBe(1002.7);
+    expect(schedule.last).toBe(rounds[1]);
   });
 
   it('gives a round further from its bound no early MIP', async () => {
