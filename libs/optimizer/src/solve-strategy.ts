@@ -109,9 +109,10 @@ export interface Incumbent {
  * close, the MIP is solved over the columns the LP used or finds attractive, anchored on the flows the LP
  * already set to whole numbers. The grouped model's LP is nearly integral, so that MIP is small. Pricing
  * then goes on only until its bound proves the plan within {@link PROOF_GAP}, or {@link ACCEPT_GAP} once
- * no MIP is due; a plan still unproven after one more round gets a second MIP over that round's columns. A round close to its bound but not yet
- * exact gets an early MIP ({@link EARLY_MIP_GAP}), which can spare the later one. The bound reported is
- * the best proven, never more than the LP optimum. A backend without LP sessions solves the whole LP first.
+ * no MIP is due; a plan still unproven after one more round gets a second MIP over that round's columns.
+ * A round close to its bound but not yet exact gets an early MIP ({@link EARLY_MIP_GAP}), which can spare
+ * the later one. The bound reported is the best proven, never more than the LP optimum. A backend without
+ * LP sessions solves the whole LP first.
  */
 export async function solveLpGuided(
   model: LinearModel,
