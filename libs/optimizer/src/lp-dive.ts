@@ -19,8 +19,8 @@ export interface DivedPlan {
 
 /**
  * Share of the fractional columns a dive step rounds. Hohhot's exact LP has about 450 fractional columns:
- * at 3% the dive takes 20–40 re-solves and ends 0.08–0.10% above the LP bound (seeds 1, 4 and 5); at 10%
- * and 25% it took fewer solves but ended 0.6% and 0.9% above it.
+ * at 3% the dive takes 20–27 re-solves and ends 0.08–0.10% above the LP bound (seeds 1, 4 and 5); at 10%
+ * and 25% it took fewer solves but ended 0.66% and 0.96% above it (seed 1).
  */
 const STEP_SHARE = 0.03;
 
@@ -30,8 +30,8 @@ const STEP_SHARE = 0.03;
  * around its LP value. Each step fixes the fractional columns nearest a whole number, at most one per
  * family (two halves of a group must not both round up), and re-solves from the last basis. A step that
  * makes the LP infeasible is undone and tried again with half as many columns; a single column is tried on
- * the other side of its value too, and when neither side holds, the dive gives up. On Hohhot's exact LP this takes 0.3–0.5 s, where HiGHS's MIP over the
- * same LP took 0.8–1.0 s for a plan as close to the bound.
+ * the other side of its value too, and when neither side holds, the dive gives up. On Hohhot's exact LP
+ * this takes 0.3–0.6 s, where HiGHS's MIP over the same LP took 0.8–1.0 s for a plan as close to the bound.
  */
 export async function diveToIntegral(
   model: LinearModel,

@@ -165,6 +165,19 @@ describe(mipsOverRounds.name, () => {
     expect(schedule.last).toBe(rounds[0]);
   });
 
+  it('prices on past a plan proven within 0.45% when told to accept only 0.3%', async () => {
+    const rounds = [
+      round(1004, 1000, false), // an early MIP, whose plan (1004.4) is 0.44% above this round's bound
+      round(1002.9, 1002, false), // proves it within 0.3%
+      round(1002, 1002, true, true),
+    ];
+    const { over, mipOver } = recordingMips((lp) => lp.objective + 0.4);
+    const schedule = await mipsOverRounds(each(rounds), mipOver, 3e-3);
+
+    expect(over).toEqual([rounds[0]]);
+    expect(schedule.last).toBe(rounds[1]);
+  });
+
   it('still gives a round due a MIP its MIP when its bound proves the plan within 0.45% but not 0.3%', async () => {
     const rounds = [
       round(1004, 1000, false), // an early MIP, whose plan (1005.5) is 0.55% off
