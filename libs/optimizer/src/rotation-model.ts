@@ -534,12 +534,12 @@ class CandidateChooser {
 
   /** The schools within reach of one, by code. */
   private reachableByCode(from: string): Map<string, Candidate> {
-    let byCode = this.reachableIndex.get(from);
-    if (!byCode) {
-      byCode = new Map((this.reachable.get(from) ?? []).map((c) => [c.school.code, c]));
-      this.reachableIndex.set(from, byCode);
+    let index = this.reachableIndex.get(from);
+    if (!index) {
+      index = new Map((this.reachable.get(from) ?? []).map((c) => [c.school.code, c]));
+      this.reachableIndex.set(from, index);
     }
-    return byCode;
+    return index;
   }
 
   private baseCandidates(
