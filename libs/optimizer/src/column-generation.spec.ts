@@ -3,6 +3,7 @@ import { generateCounty } from '@tr/samples';
 import { balanceTargets } from './balance-targets';
 import {
   highestWithinGap,
+  penaltyCost,
   lagrangianBound,
   pricingRounds,
   reducedCostsOf,
@@ -11,6 +12,7 @@ import {
   type PricingRound,
 } from './column-generation';
 import { HighsSolver } from './highs-solver';
+import { LinearModelBuilder } from './linear-model';
 import { buildRotationModel, type RotationModel } from './rotation-model';
 import type { LpSession } from './solver';
 import { solveLpGuided } from './solve-strategy';
@@ -267,5 +269,34 @@ describe(highestWithinGap.name, () => {
 
   it('accepts nothing against an unknown bound', () => {
     expect(highestWithinGap(-Infinity, 4.5e-3)).toBe(-Infinity);
+  });
+
+  it('inverts relativeGap measured without a fixed part, such as a relaxed rule’s penalty', () => {
+    const gap = 4.5e-3;
+    // 10,000 above the bound is a third of what the plan costs beyond its million-unit penalty.
+    expect(relativeGap(1_030_000, 1_020_000, 1_000_000)).toBeCloseTo(1 / 3, 12);
+    for (const [bound, fixed] of [
+      [1_020_000, 1_000_000],
+      [21170.36, 0],
+      [1_000_000.5, 1_000_000],
+      [-5_000, -10_000],
+    ]) {
+      const value = highestWithinGap(bound, gap, fixed);
+      expect(value).toBeGreaterThanOrEqual(bound);
+      expect(relativeGap(value, bound, fixed)).toBeCloseTo(gap, 9);
+      expect(relativeGap(value + 1e-3, bound, fixed)).toBeGreaterThan(gap);
+    }
+  });
+});
+
+describe(penaltyCost.name, () => {
+  it('sums what the penalty columns cost at the given values', () => {
+    const b = new LinearModelBuilder();
+    b.column('slack', 1_000_000, 0, 1, false, []);
+    b.column('move', 2, 0, 3, true, []);
+    b.column('cv_growth', 2_000, 0, Infinity, false, []);
+    const model = b.build();
+    expect(penaltyCost(model, Float64Array.of(1, 3, 0.5), [0, 2])).toBe(1_001_000);
+    expect(penaltyCost(model, Float64Array.of(1, 3, 0.5))).toBe(0);
   });
 });

@@ -14,6 +14,11 @@ export interface PricingPlan {
   capacityRow?: Int32Array;
   /** Convex piecewise costs whose later pieces enter the LP only when it needs them. */
   lazySteps?: readonly LazySteps[];
+  /**
+   * Slacks of rules that give way only when they must, priced far above everything else. Gaps are measured
+   * against the objective without what a point pays for them (see {@link relativeGap}).
+   */
+  penalties?: readonly number[];
 }
 
 /**
@@ -60,6 +65,8 @@ export interface PricingRound {
    */
   exact: boolean;
   columns: number;
+  /** What `values` pay for relaxed rules. */
+  penalty: number;
 }
 
 export interface PricedLp extends PricingRound {
@@ -118,6 +125,7 @@ export function* pricingRounds(
     // With lazy steps the LP's optimum can be below the model's cost of its point; the latter is reached.
     const objective = refining.length === 0 ? lp.objective : costOf(model, values);
     const lagrangian = converged ? objective : lagrangianBound(model, lp.rowDuals, reducedCosts, plan);
+    const penalty = penaltyCost(model, values, plan.penalties);
     yield {
       round,
       status: lp.status,
@@ -128,11 +136,14 @@ export function* pricingRounds(
       converged,
       exact: refining.length === 0,
       columns: order.length,
+      penalty,
     };
     if (lp.status !== 'optimal' || converged) return;
     // Close to the optimum the lazy steps have done their work: every chain goes exact at once, so that the
     // last rounds, and the MIP that starts from them, see the model's own costs.
-    if (relativeGap(lp.objective, Math.min(lagrangian, lp.objective)) <= (options.allStepsAtGap ?? 0))
+    if (
+      relativeGap(lp.objective, Math.min(lagrangian, lp.objective), penalty) <= (options.allStepsAtGap ?? 0)
+    )
       lazy.exactifyAll();
     else lazy.refine(refining);
     for (const c of entering) inLp[c] = 1;
@@ -254,7 +265,7 @@ export function solveLpByPricing(
   for (const round of pricingRounds(model, session, plan, options)) {
     best = Math.max(best, round.bound);
     last = round;
-    if (options.boundGap > 0 && relativeGap(round.objective, best) <= options.boundGap) break;
+    if (options.boundGap > 0 && relativeGap(round.objective, best, round.penalty) <= options.boundGap) break;
   }
   return { ...last!, bound: best };
 }
@@ -265,17 +276,29 @@ function costOf(model: LinearModel, values: Float64Array): number {
   return cost;
 }
 
-/** How far a value is above a lower bound, relative to the value. */
-export function relativeGap(value: number, bound: number): number {
-  return (value - bound) / Math.max(1, Math.abs(value));
+/**
+ * How far a value is above a lower bound, relative to the value less `fixed`: what the value pays for
+ * relaxed rules. A county that must relax a rule pays its penalty in the plan and in the bound alike, and
+ * the gap is then measured on the rest of the objective, not diluted by a million-unit penalty.
+ */
+export function relativeGap(value: number, bound: number, fixed = 0): number {
+  return (value - bound) / Math.max(1, Math.abs(value - fixed));
 }
 
 /** The costliest value within `gap` of a lower bound, as relativeGap measures it (its inverse). */
-export function highestWithinGap(bound: number, gap: number): number {
-  // relativeGap divides by max(1, |value|): one formula per range of the value.
-  if (bound >= 1 - gap) return bound / (1 - gap);
-  if (bound > -1 - gap) return bound + gap;
-  return bound / (1 + gap);
+export function highestWithinGap(bound: number, gap: number, fixed = 0): number {
+  // relativeGap divides by max(1, |value − fixed|): one formula per range of that difference.
+  const above = bound - fixed;
+  if (above >= 1 - gap) return fixed + above / (1 - gap);
+  if (above > -1 - gap) return fixed + above + gap;
+  return fixed + above / (1 + gap);
+}
+
+/** What a point pays for relaxed rules (the plan's penalty columns). */
+export function penaltyCost(model: LinearModel, values: Float64Array, penalties?: readonly number[]): number {
+  let cost = 0;
+  for (const c of penalties ?? []) cost += model.colCost[c] * values[c];
+  return cost;
 }
 
 export function reducedCostsOf(model: LinearModel, rowDuals: Float64Array): Float64Array {

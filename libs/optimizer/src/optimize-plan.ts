@@ -8,6 +8,7 @@ import {
   type Snapshot,
 } from '@tr/domain';
 import { balanceTargets } from './balance-targets';
+import { relativeGap } from './column-generation';
 import { createSolver } from './region-solve';
 import { moveReasons } from './move-reasons';
 import { planFlags } from './plan-flags';
@@ -56,7 +57,10 @@ export interface OptimizeStats {
   keptColumns: number;
   objective: number;
   lpBound: number;
-  /** (objective − LP bound) ÷ |objective|: how far the plan can be from the best possible. */
+  /**
+   * (objective − LP bound) ÷ |objective − penalties|: how far the plan can be from the best possible,
+   * measured on what it costs beyond the rules it had to relax (relativeGap).
+   */
   gap: number;
   lpSeconds: number;
   mipSeconds: number;
@@ -122,8 +126,14 @@ export async function optimizePlan(
     })),
   );
   const dueHeads = outcomes.flatMap((o) => o.dueHeadIds.map((id) => context.teachersById.get(id)!));
-  stats.gap =
-    stats.objective !== 0 ? Math.max(0, (stats.objective - stats.lpBound) / Math.abs(stats.objective)) : 0;
+  stats.gap = Math.max(
+    0,
+    relativeGap(
+      stats.objective,
+      stats.lpBound,
+      sum(outcomes, (o) => o.penalty),
+    ),
+  );
 
   progress('naming', 92);
   const solverDescription = createSolver(solverName);

@@ -33,6 +33,8 @@ export interface RegionOutcome {
   keptColumns: number;
   objective: number;
   lpBound: number;
+  /** What the region's plan pays for relaxed rules (part of `objective`). */
+  penalty: number;
   lpSeconds: number;
   mipSeconds: number;
   buildSeconds: number;
@@ -72,6 +74,7 @@ export async function solveRegion(
     keptColumns: result.keptColumns,
     objective: result.objective,
     lpBound: result.lpBound,
+    penalty: result.penalty,
     lpSeconds: result.lpSeconds,
     mipSeconds: result.mipSeconds,
     buildSeconds,

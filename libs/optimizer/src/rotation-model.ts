@@ -79,7 +79,10 @@ export function buildRotationModel(
 
   const b = new LinearModelBuilder();
   const columns: ColumnMeta[] = [];
+  const penalties: number[] = [];
   const add: AddColumn = (meta, name, cost, lower, upper, integer, entries) => {
+    if (meta.type === 'head_slack' || meta.type === 'rate_slack' || meta.type === 'backbone_slack')
+      penalties.push(columns.length);
     b.column(name, cost, lower, upper, integer, entries);
     columns.push(meta);
   };
@@ -297,6 +300,7 @@ export function buildRotationModel(
       }, 0);
       const row = b.row(`cv_growth:${key}`, -Infinity, -CV_TARGET_CUT * today);
       notWorse.set(key, row);
+      penalties.push(columns.length);
       add(
         { type: 'balance' },
         `cv_growth_${key}`,
@@ -423,7 +427,7 @@ export function buildRotationModel(
     dueHeads,
     eligible,
     moverBounds,
-    pricing: { seed, family, capacityRow, lazySteps },
+    pricing: { seed, family, capacityRow, lazySteps, penalties },
   };
 }
 

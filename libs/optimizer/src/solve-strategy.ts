@@ -1,5 +1,6 @@
 import {
   highestWithinGap,
+  penaltyCost,
   pricingRounds,
   relativeGap,
   type LazySteps,
@@ -32,6 +33,8 @@ export interface StrategyResult {
   objective: number;
   /** A proven lower bound on the LP relaxation of the whole model: no plan can do better. */
   lpBound: number;
+  /** What the plan pays for relaxed rules (part of `objective`). */
+  penalty: number;
   status: SolveResult['status'];
   lpSeconds: number;
   mipSeconds: number;
@@ -95,6 +98,8 @@ export interface Relaxation {
   /** `values` are an optimum of the model's LP over the columns so far (see PricingRound.exact). */
   exact: boolean;
   columns: number;
+  /** What `values` pay for relaxed rules: gaps are measured on the rest (relativeGap). */
+  penalty: number;
 }
 
 export interface Incumbent {
@@ -102,6 +107,8 @@ export interface Incumbent {
   objective: number;
   status: SolveStatus;
   keptColumns: number;
+  /** What the plan pays for relaxed rules. */
+  penalty: number;
 }
 
 /**
@@ -150,7 +157,7 @@ export async function solveLpGuided(
       relaxation: false,
       timeLimitSeconds: budget(),
       mipRelGap: options.mipRelGap,
-      workLimit: workLimitFor(bound),
+      workLimit: workLimitFor(bound, schedule.incumbent.penalty),
     });
     mipSeconds += (performance.now() - wholeStarted) / 1000;
     if (hasPlan(whole.status))
@@ -159,6 +166,7 @@ export async function solveLpGuided(
         objective: whole.objective,
         status: whole.status,
         keptColumns: model.numCols,
+        penalty: penaltyCost(model, whole.values, options.pricing?.penalties),
       });
   }
   const incumbent = schedule.incumbent;
@@ -166,6 +174,7 @@ export async function solveLpGuided(
     values: incumbent.values,
     objective: incumbent.objective,
     lpBound: Math.min(bound, incumbent.objective),
+    penalty: incumbent.penalty,
     status: incumbent.status,
     lpSeconds: (performance.now() - started) / 1000 - mipSeconds,
     mipSeconds,
@@ -199,7 +208,7 @@ function take(schedule: MipSchedule, mip: Incumbent): void {
 
 /** A plan within `gap` of the bound. */
 function isProven(incumbent: Incumbent | undefined, bound: number, gap: number): boolean {
-  return incumbent !== undefined && relativeGap(incumbent.objective, bound) <= gap;
+  return incumbent !== undefined && relativeGap(incumbent.objective, bound, incumbent.penalty) <= gap;
 }
 
 /**
@@ -236,7 +245,7 @@ export async function mipsOverRounds(
     }
     if (
       !firstMipDone &&
-      (lp.converged || (lp.exact && relativeGap(lp.objective, lp.bound) <= MIP_START_GAP))
+      (lp.converged || (lp.exact && relativeGap(lp.objective, lp.bound, lp.penalty) <= MIP_START_GAP))
     ) {
       firstMipDone = true;
       await run(lp);
@@ -249,7 +258,7 @@ export async function mipsOverRounds(
     } else if (
       !firstMipDone &&
       !schedule.incumbent &&
-      relativeGap(lp.objective, schedule.bound) <= EARLY_MIP_GAP
+      relativeGap(lp.objective, schedule.bound, lp.penalty) <= EARLY_MIP_GAP
     ) {
       // Close but not exact yet: an early plan, which the coming rounds' bounds may prove.
       await run(lp);
@@ -288,7 +297,14 @@ async function* relaxations(
     timeLimitSeconds: options.timeLimitSeconds,
     mipRelGap: options.mipRelGap,
   });
-  yield { ...lp, bound: lp.objective, converged: true, exact: true, columns: model.numCols };
+  yield {
+    ...lp,
+    bound: lp.objective,
+    converged: true,
+    exact: true,
+    columns: model.numCols,
+    penalty: penaltyCost(model, lp.values, options.pricing?.penalties),
+  };
 }
 
 /**
@@ -307,7 +323,14 @@ async function restrictedMip(
   bound: number,
 ): Promise<Incumbent> {
   if (lp.exact && isIntegral(model, lp.values))
-    return { values: lp.values, objective: lp.objective, status: 'optimal', keptColumns: lp.columns };
+    return {
+      values: lp.values,
+      objective: lp.objective,
+      status: 'optimal',
+      keptColumns: lp.columns,
+      penalty: lp.penalty,
+    };
+  const penaltyOf = (values: Float64Array) => penaltyCost(model, values, options.pricing?.penalties);
   const started = performance.now();
   const remaining = () => Math.max(1, timeLimitSeconds - (performance.now() - started) / 1000);
   // Lazy rounds' points are dearer than their LP thought, and dives from them ended 0.4–1.1% above the
@@ -323,9 +346,12 @@ async function restrictedMip(
     objective: dived.objective,
     status: 'optimal',
     keptColumns: dived.columns,
+    penalty: penaltyOf(dived.values),
   };
-  if (divePlan && relativeGap(divePlan.objective, bound) <= options.mipRelGap) return divePlan;
-  const workLimit = workLimitFor(bound);
+  if (divePlan && relativeGap(divePlan.objective, bound, divePlan.penalty) <= options.mipRelGap)
+    return divePlan;
+  // The LP point's penalties stand in for the plan's, which the work limit needs before there is one.
+  const workLimit = workLimitFor(bound, lp.penalty);
   const solve = async (keep: number[], anchored: boolean) => {
     const restricted = restrictColumns(model, keep);
     const mip = await solver.solve(
@@ -349,7 +375,13 @@ async function restrictedMip(
   if (divePlan && divePlan.objective <= mip.objective) return divePlan;
   const values = new Float64Array(model.numCols);
   keep.forEach((c, i) => (values[c] = mip.values[i]));
-  return { values, objective: mip.objective, status: mip.status, keptColumns: keep.length };
+  return {
+    values,
+    objective: mip.objective,
+    status: mip.status,
+    keptColumns: keep.length,
+    penalty: penaltyOf(values),
+  };
 }
 
 function keptColumns(
@@ -398,11 +430,14 @@ function anchorIntegralColumns(
   return { ...restricted, colLower };
 }
 
-/** The work limit of a MIP, given the best LP bound so far: plans within ACCEPT_GAP of it are accepted. */
-function workLimitFor(bound: number): WorkLimit {
+/**
+ * The work limit of a MIP, given the best LP bound so far and what the plan is expected to pay for relaxed
+ * rules: plans within ACCEPT_GAP of the bound are accepted.
+ */
+function workLimitFor(bound: number, penalty: number): WorkLimit {
   return {
     lpIterations: MIP_WORK_LP_ITERATIONS,
-    acceptAt: highestWithinGap(bound, ACCEPT_GAP),
+    acceptAt: highestWithinGap(bound, ACCEPT_GAP, penalty),
     anyPlanAfter: 10 * MIP_WORK_LP_ITERATIONS,
   };
 }
