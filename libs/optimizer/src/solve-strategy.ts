@@ -166,7 +166,7 @@ export async function solveLpGuided(
         objective: whole.objective,
         status: whole.status,
         keptColumns: model.numCols,
-        penalty: penaltyCost(model, whole.values, options.pricing?.penalties),
+        penalty: penaltyOf(model, options, whole.values),
       });
   }
   const incumbent = schedule.incumbent;
@@ -303,7 +303,7 @@ async function* relaxations(
     converged: true,
     exact: true,
     columns: model.numCols,
-    penalty: penaltyCost(model, lp.values, options.pricing?.penalties),
+    penalty: penaltyOf(model, options, lp.values),
   };
 }
 
@@ -330,7 +330,6 @@ async function restrictedMip(
       keptColumns: lp.columns,
       penalty: lp.penalty,
     };
-  const penaltyOf = (values: Float64Array) => penaltyCost(model, values, options.pricing?.penalties);
   const started = performance.now();
   const remaining = () => Math.max(1, timeLimitSeconds - (performance.now() - started) / 1000);
   // Lazy rounds' points are dearer than their LP thought, and dives from them ended 0.4–1.1% above the
@@ -346,7 +345,7 @@ async function restrictedMip(
     objective: dived.objective,
     status: 'optimal',
     keptColumns: dived.columns,
-    penalty: penaltyOf(dived.values),
+    penalty: penaltyOf(model, options, dived.values),
   };
   if (divePlan && relativeGap(divePlan.objective, bound, divePlan.penalty) <= options.mipRelGap)
     return divePlan;
@@ -380,7 +379,7 @@ async function restrictedMip(
     objective: mip.objective,
     status: mip.status,
     keptColumns: keep.length,
-    penalty: penaltyOf(values),
+    penalty: penaltyOf(model, options, values),
   };
 }
 
@@ -440,6 +439,11 @@ function workLimitFor(bound: number, penalty: number): WorkLimit {
     acceptAt: highestWithinGap(bound, ACCEPT_GAP, penalty),
     anyPlanAfter: 10 * MIP_WORK_LP_ITERATIONS,
   };
+}
+
+/** What a point of the model pays for relaxed rules, by the pricing plan's list of their slacks. */
+function penaltyOf(model: LinearModel, options: StrategyOptions, values: Float64Array): number {
+  return penaltyCost(model, values, options.pricing?.penalties);
 }
 
 /** A MIP that stopped at its gap, its time limit or its work limit has a plan. */
