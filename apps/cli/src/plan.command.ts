@@ -6,6 +6,7 @@ import { validatePlan } from '@tr/validator';
 import { planSummary } from './plan-summary';
 import { ProgressDisplay } from './progress-display';
 import { UsageError } from './usage-error';
+import { parseYearOption } from './year-option';
 
 export const PLAN_USAGE = `用法 usage: npm run plan -- --input <workbook.xlsx | folder> --out <plan.json> [--format json|xlsx] [--solver highs|jlp] [--year YYYY]`;
 
@@ -28,9 +29,7 @@ export async function planCommand(argv: string[]): Promise<number> {
     throw new UsageError(`--format 只能是 json 或 xlsx / --format must be json or xlsx`);
   if (values.solver !== 'highs' && values.solver !== 'jlp')
     throw new UsageError(`--solver 只能是 highs 或 jlp / --solver must be highs or jlp`);
-  const year = values.year !== undefined ? Number(values.year) : undefined;
-  if (year !== undefined && !Number.isInteger(year))
-    throw new UsageError(`--year 必须是年份 / --year must be a year, got "${values.year}"`);
+  const year = parseYearOption(values.year);
 
   const display = new ProgressDisplay();
   const started = performance.now();

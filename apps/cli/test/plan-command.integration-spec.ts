@@ -98,4 +98,23 @@ describe('npm run plan', () => {
     expect(check.status).toBe(0);
     expect(check.stdout).toContain('方案通过校验');
   });
+
+  it('plans and validates a snapshot without a year for the year given, and refuses another', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'no-year-'));
+    expect(runCli(['generate', '--preset', 'mini', '--out', dir]).status).toBe(0);
+    const policy = join(dir, 'policy.csv');
+    writeFileSync(policy, readFileSync(policy, 'utf8').replace(/^year,.*\n/m, ''));
+    const out = join(dir, 'plan.json');
+
+    expect(runCli(['plan', '--input', dir, '--out', out, '--quiet']).status).toBe(2);
+    expect(runCli(['plan', '--input', dir, '--out', out, '--quiet', '--year', '2026']).status).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).plan.year).toBe(2026);
+    // The plan says which year it was made for; --year overrides that for the snapshot.
+    const check = runCli(['validate', '--input', dir, '--plan', out]);
+    expect(check.stdout).toContain('方案通过校验');
+    expect(check.status).toBe(0);
+    const other = runCli(['validate', '--input', dir, '--plan', out, '--year', '2025']);
+    expect(other.status).toBe(1);
+    expect(other.stdout).toContain('plan year 2026 differs from the policy year 2025');
+  });
 });

@@ -45,6 +45,21 @@ describe(planMetrics.name, () => {
     expect(after.school_rotation_rate).toEqual({ A: round(1 / 9), B: 0, C: 0 });
   });
 
+  it('counts an allocation as a mover but not in the rotation rates or the backbone share', () => {
+    const allocation = makeMove(teacherById(county, 'C-M1'), 'B', {
+      kind: 'allocation',
+      term_years: undefined,
+    });
+    const rotation = makeMove(teacherById(county, 'A-C1'), 'B');
+    expect(planMetrics(context, [rotation, allocation])).toMatchObject({
+      movers: 2,
+      county_rotation_rate: round(1 / 17),
+      backbone_movers: 0,
+      backbone_share: 0,
+      school_rotation_rate: { A: round(1 / 9), B: 0, C: 0 },
+    });
+  });
+
   it('moves the teacher’s indicators from A to B (hand-computed CVs)', () => {
     expect(before.indicators.primary.backbone).toEqual({ mean: 0.2041, cv: 0.668, limit: 0.5, schools: 3 });
     expect(after.indicators.primary.backbone).toEqual({ mean: 0.2041, cv: 0.7631, limit: 0.5, schools: 3 });

@@ -1,7 +1,7 @@
 import type { CountyContext } from './county-context';
 import { indicatorCounts, stageIndicatorStats } from './indicators';
 import type { IndicatorName, IndicatorStat, PlanMetricsSnapshot, PlanMove } from './plan';
-import { INDICATORS } from './plan';
+import { INDICATORS, isAllocation } from './plan';
 import { STAGES, type Stage } from './model';
 import { shortage, type SubjectTable } from './staffing';
 import { SCARCE_SUBJECTS, SUBJECTS } from './subjects';
@@ -16,6 +16,10 @@ export function round(value: number, digits = 4): number {
 /** The metrics FORMATS.md asks for, for the county as it would be after `moves` (before: no moves). */
 export function planMetrics(context: CountyContext, moves: readonly PlanMove[]): PlanMetricsSnapshot {
   const staff = staffAfterPlan(context, moves);
+  const rotations = moves.filter((move) => !isAllocation(move));
+  const sentOnRotation = new Map<string, number>();
+  for (const move of rotations)
+    sentOnRotation.set(move.from_school, (sentOnRotation.get(move.from_school) ?? 0) + 1);
   const shortageBySubject: SubjectTable = {};
   let ruralScarce = 0;
   const counts = new Map<string, Record<IndicatorName, number>>();
@@ -31,9 +35,9 @@ export function planMetrics(context: CountyContext, moves: readonly PlanMove[]):
     }
     counts.set(school.code, indicatorCounts(after.members));
     const eligible = context.eligibleBySchool.get(school.code) ?? 0;
-    schoolRate[school.code] = eligible > 0 ? round(after.out / eligible) : 0;
+    schoolRate[school.code] = eligible > 0 ? round((sentOnRotation.get(school.code) ?? 0) / eligible) : 0;
   }
-  const backboneMovers = moves.filter(
+  const backboneMovers = rotations.filter(
     (m) => context.teachersById.get(m.teacher_id)?.backbone !== 'none',
   ).length;
   const roundedShortage: SubjectTable = {};
@@ -50,9 +54,9 @@ export function planMetrics(context: CountyContext, moves: readonly PlanMove[]):
     rural_scarce_shortage_fte: round(ruralScarce),
     movers: moves.length,
     eligible: context.eligibleTotal,
-    county_rotation_rate: context.eligibleTotal > 0 ? round(moves.length / context.eligibleTotal) : 0,
+    county_rotation_rate: context.eligibleTotal > 0 ? round(rotations.length / context.eligibleTotal) : 0,
     backbone_movers: backboneMovers,
-    backbone_share: moves.length > 0 ? round(backboneMovers / moves.length) : 0,
+    backbone_share: rotations.length > 0 ? round(backboneMovers / rotations.length) : 0,
     school_rotation_rate: schoolRate,
     indicators: indicatorTable(context, counts),
   };

@@ -23,6 +23,15 @@ export interface PlanMove {
   role?: Exclude<Role, 'teacher'>;
 }
 
+/**
+ * An allocation (组织调剂 of teachers left without a post) is no rotation (交流轮岗): it counts toward none
+ * of the rotation rules (eligibility, rate, backbone share, a school's send cap), only toward staffing.
+ * Any other move is held to them, one of an unknown kind included.
+ */
+export function isAllocation(move: Pick<PlanMove, 'kind'>): boolean {
+  return move.kind === 'allocation';
+}
+
 /** A rule the plan could not meet; the plan relaxes only this rule, and says so. */
 export interface PlanFlag {
   rule: string;
@@ -46,12 +55,16 @@ export interface PlanMetricsSnapshot {
   shortage_fte_total: number;
   /** Shortage in music, PE, art, science, psychology, IT and labour at rural schools. */
   rural_scarce_shortage_fte: number;
+  /** Every move, rotations and allocations. */
   movers: number;
   eligible: number;
+  /** Rotations ÷ eligible teachers (allocations are not rotations). */
   county_rotation_rate: number;
+  /** Backbone teachers among the rotations. */
   backbone_movers: number;
-  /** Backbone movers ÷ movers; 0 when nobody moves. */
+  /** Backbone rotations ÷ rotations; 0 when nobody rotates. */
   backbone_share: number;
+  /** Per school, the teachers it sends on rotation ÷ its eligible teachers. */
   school_rotation_rate: Record<string, number>;
   /** Per 100 pupils, by stage: indicator → statistic. */
   indicators: Record<'primary' | 'junior', Record<IndicatorName, IndicatorStat>>;

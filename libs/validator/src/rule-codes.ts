@@ -5,6 +5,8 @@ import { localized, type Localized } from '@tr/domain';
  * must carry to relax them (`min_rotation_rate`, `min_backbone_share`, `head_rotation`).
  */
 export const RULE_CODES = [
+  // 0. the plan has every field of a plan.json
+  'plan_format',
   // 1. a move is well-formed
   'unknown_teacher',
   'duplicate_teacher',
@@ -50,6 +52,7 @@ export const RELAXABLE_RULES: ReadonlySet<RuleCode> = new Set<RuleCode>([
 
 /** One-line title of each rule, for reports and help texts. */
 export const RULE_TITLES: Record<RuleCode, Localized> = {
+  plan_format: localized('方案缺少字段或字段类型不符', 'a plan.json field is missing or of the wrong type'),
   unknown_teacher: localized('调动的教师不在名册中', 'moved teacher is not in the snapshot'),
   duplicate_teacher: localized('同一教师在方案中出现多次', 'teacher appears in more than one move'),
   wrong_from_school: localized('调出学校不是教师现任学校', "from_school is not the teacher's current school"),

@@ -1,10 +1,13 @@
-import { bilingual, distanceKm, type PlanMove, type Snapshot } from '@tr/domain';
+import { bilingual, distanceKm, type Plan, type PlanMove, type Snapshot } from '@tr/domain';
 import { makeFlag, makeMove, makePlan, makeTeacher, teacherById } from './testing/snapshot-factory';
 import { smallCounty, VALID_MOVES } from './testing/small-county';
 import { validatePlan } from './validate-plan';
 import type { ValidationReport } from './violation';
 
 type MoveSpec = readonly [teacherId: string, toSchool: string, overrides?: Partial<PlanMove>];
+
+/** The overrides that make a move an allocation (组织调剂): no term. */
+const ALLOCATION: Partial<PlanMove> = { kind: 'allocation', term_years: undefined };
 
 function movesOf(snapshot: Snapshot, specs: readonly MoveSpec[]): PlanMove[] {
   return specs.map(([id, to, overrides]) => makeMove(teacherById(snapshot, id), to, overrides));
@@ -131,11 +134,46 @@ describe(validatePlan.name, () => {
     });
 
     it('allows an allocation of the same teacher', () => {
-      const report = validate(snapshot, [
-        ['A-M1', 'B', { kind: 'allocation', term_years: undefined }],
-        VALID_MOVES[1],
+      // Without the backbone teacher among the rotations, the share is left out of this test.
+      const lenient = { ...snapshot, policy: { ...snapshot.policy, min_backbone_share: 0 } };
+      const report = validate(lenient, [['A-M1', 'B', ALLOCATION], VALID_MOVES[1], ['C-C1', 'B']]);
+      expect(report).toEqual({ violations: [], relaxed: [], ok: true });
+    });
+  });
+
+  describe('allocations (组织调剂) are not rotations', () => {
+    it('leaves them out of the county rate', () => {
+      // 15% of 17 eligible: at most 2 rotations; a third teacher allocated is no rotation.
+      const capped = smallCounty({ max_rotation_rate: 0.15 });
+      expect(validate(capped, [...VALID_MOVES, ['C-C1', 'B', ALLOCATION]]).ok).toBe(true);
+      const report = validate(county, [VALID_MOVES[0], ['A-C1', 'B', ALLOCATION]]);
+      expect(report.violations).toEqual([expect.objectContaining({ rule: 'min_rotation_rate' })]);
+      expect(report.violations[0].message.en).toContain('1 movers of 17 eligible');
+    });
+
+    it('leaves them out of the backbone share and of a school’s send cap', () => {
+      // A sends 3 on rotation (its cap) and allocates a fourth, its backbone teacher: no send cap is
+      // passed, and the rotations have no backbone teacher among them.
+      const report = validate(county, [
+        ['A-C1', 'B'],
+        ['A-C2', 'B'],
+        ['A-Ma1', 'B'],
+        ['A-M1', 'B', ALLOCATION],
       ]);
-      expect(report.ok).toBe(true);
+      expect(report.violations).toEqual([expect.objectContaining({ rule: 'min_backbone_share' })]);
+      expect(report.violations[0].message.en).toContain('0 backbone teachers among 3 movers');
+    });
+
+    it('still counts them in the staffing rules', () => {
+      // C-M1 is C's only music teacher; allocating them away leaves C without one.
+      const report = validate(smallCounty({ min_backbone_share: 0 }), [
+        ['A-C1', 'B'],
+        ['C-C1', 'B'],
+        ['C-M1', 'B', ALLOCATION],
+      ]);
+      expect(report.violations).toEqual([
+        expect.objectContaining({ rule: 'last_subject_teacher', school: 'C', subject: 'music' }),
+      ]);
     });
   });
 
@@ -321,6 +359,59 @@ describe(validatePlan.name, () => {
       expect(report.violations[1].message.en).toBe(
         'school B: 1 principal(s) arrive and 0 leave; they must match',
       );
+    });
+  });
+
+  describe('rule 0: the plan has every field of a plan.json', () => {
+    const formatErrors = (report: ValidationReport) =>
+      report.violations.filter((v) => v.rule === 'plan_format').map((v) => v.message.en);
+
+    it('names each missing or mistyped field by its path', () => {
+      const plan = makePlan(county, movesOf(county, VALID_MOVES)) as unknown as {
+        plan: Record<string, unknown>;
+        moves: Record<string, unknown>[];
+        metrics: { before: Record<string, unknown>; after: Record<string, unknown> };
+      };
+      delete plan.plan.id;
+      plan.plan.county = 7;
+      delete plan.moves[1].reasons;
+      delete plan.metrics.after.backbone_share;
+      plan.metrics.before.indicators = { primary: {} };
+      const report = validatePlan(county, plan as unknown as Plan);
+      expect(formatErrors(report)).toEqual([
+        'plan field plan.id must be a non-empty text, found nothing (missing)',
+        'plan field plan.county must be a non-empty text, found 7',
+        'plan field moves[1].reasons must be a list of texts, found nothing (missing)',
+        ...['primary', 'junior'].flatMap((stage) =>
+          ['degree_above', 'backbone', 'pe_arts'].map(
+            (indicator) =>
+              `plan field metrics.before.indicators.${stage}.${indicator}.cv must be a number, found nothing (missing)`,
+          ),
+        ),
+        'plan field metrics.after.backbone_share must be a number, found nothing (missing)',
+      ]);
+      expect(report.violations[0].message.zh).toBe('方案字段 plan.id 应为非空文本，实为缺失');
+      expect(report.ok).toBe(false);
+    });
+
+    it('checks a plan without a list of moves as one that moves nobody', () => {
+      const plan = { ...makePlan(county, []), moves: undefined } as unknown as Plan;
+      const report = validatePlan(county, plan);
+      expect(report.violations.map((v) => v.rule)).toEqual(['plan_format', 'min_rotation_rate']);
+      expect(report.violations[0].message.en).toBe(
+        'plan field moves must be a list, found nothing (missing)',
+      );
+    });
+
+    it('asks for the metrics before and after the plan', () => {
+      const plan = makePlan(county, movesOf(county, VALID_MOVES));
+      expect(formatErrors(validatePlan(county, { ...plan, metrics: undefined } as unknown as Plan))).toEqual([
+        'plan field metrics must be an object, found nothing (missing)',
+      ]);
+      const onlyAfter = { ...plan, metrics: { after: plan.metrics.after } } as unknown as Plan;
+      expect(formatErrors(validatePlan(county, onlyAfter))).toEqual([
+        'plan field metrics.before must be an object, found nothing (missing)',
+      ]);
     });
   });
 

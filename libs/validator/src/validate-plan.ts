@@ -1,5 +1,6 @@
 import {
   buildCountyContext,
+  isAllocation,
   staffAfterPlan,
   type CountyContext,
   type Plan,
@@ -11,6 +12,7 @@ import { RELAXABLE_RULES } from './rule-codes';
 import { checkDistance } from './rules/distance.rule';
 import { checkHeads } from './rules/heads.rule';
 import { checkBackboneShare, checkCountyRate, checkEligibleMovers } from './rules/movers.rule';
+import { checkPlanFormat } from './rules/plan-format.rule';
 import { checkPolicy } from './rules/policy.rule';
 import type { RuleInput } from './rules/rule-input';
 import { checkSchoolSendCap, checkSchoolStaffing } from './rules/school-staffing.rule';
@@ -46,18 +48,22 @@ export function validatePlan(
 ): ValidationReport {
   const context = options.context ?? buildCountyContext(snapshot);
   const policy = snapshot.policy;
+  const format = checkPlanFormat(plan);
+  // A plan without a list of moves is checked as one that moves nobody; its format says what is wrong.
+  if (!Array.isArray((plan as Partial<Plan> | undefined)?.moves)) plan = { ...plan, moves: [] };
   const wellFormed = checkWellFormed(context, policy, plan);
   const input: RuleInput = {
     context,
     policy,
     plan,
     moves: wellFormed.moves,
+    rotations: wellFormed.moves.filter(({ move }) => !isAllocation(move)),
     staffAfter: staffAfterPlan(
       context,
       wellFormed.moves.map(({ move }) => move),
     ),
   };
-  const all = [...wellFormed.violations, ...RULES.flatMap((rule) => rule(input))];
+  const all = [...format, ...wellFormed.violations, ...RULES.flatMap((rule) => rule(input))];
   if (options.checkMetrics) all.push(...checkPlanMetrics(snapshot, plan, context));
 
   const relaxable = relaxations((plan.plan as Partial<Plan['plan']> | undefined)?.flags ?? []);

@@ -6,10 +6,9 @@ import { pct, type RuleInput } from './rule-input';
 const SHARE_TOLERANCE = 1e-9;
 
 /** Rule 2: only teachers who meet the exchange conditions rotate (allocations are not rotations). */
-export function checkEligibleMovers({ context, moves }: RuleInput): Violation[] {
+export function checkEligibleMovers({ context, rotations }: RuleInput): Violation[] {
   const violations: Violation[] = [];
-  for (const { move, teacher } of moves) {
-    if (move.kind !== 'rotation') continue;
+  for (const { teacher } of rotations) {
     const eligibility = context.eligibility.get(teacher.id);
     if (!eligibility || eligibility.eligible) continue;
     violations.push({
@@ -25,10 +24,10 @@ export function checkEligibleMovers({ context, moves }: RuleInput): Violation[] 
   return violations;
 }
 
-/** Rule 3: movers ÷ eligible teachers within the policy's rate band. */
-export function checkCountyRate({ context, policy, moves }: RuleInput): Violation[] {
+/** Rule 3: rotating teachers ÷ eligible teachers within the policy's rate band. */
+export function checkCountyRate({ context, policy, rotations }: RuleInput): Violation[] {
   const eligible = context.eligibleTotal;
-  const movers = moves.length;
+  const movers = rotations.length;
   const bounds = countyMoverBounds(eligible, policy.min_rotation_rate, policy.max_rotation_rate);
   const rate = eligible > 0 ? movers / eligible : 0;
   if (movers < bounds.min) {
@@ -56,11 +55,11 @@ export function checkCountyRate({ context, policy, moves }: RuleInput): Violatio
   return [];
 }
 
-/** Rule 4: backbone teachers are at least `min_backbone_share` of the movers. */
-export function checkBackboneShare({ policy, moves }: RuleInput): Violation[] {
-  const movers = moves.length;
+/** Rule 4: backbone teachers are at least `min_backbone_share` of those rotating. */
+export function checkBackboneShare({ policy, rotations }: RuleInput): Violation[] {
+  const movers = rotations.length;
   if (movers === 0) return [];
-  const backbone = moves.filter(({ teacher }) => teacher.backbone !== 'none').length;
+  const backbone = rotations.filter(({ teacher }) => teacher.backbone !== 'none').length;
   if (backbone >= policy.min_backbone_share * movers - SHARE_TOLERANCE) return [];
   const needed = Math.ceil(policy.min_backbone_share * movers - SHARE_TOLERANCE);
   return [

@@ -18,6 +18,8 @@ export interface RuleInput {
    * plan would carry it out; its own fault is reported by the well-formedness rule.
    */
   moves: ResolvedMove[];
+  /** Of `moves`, all but the allocations: the rotation rules count these (see `isAllocation`). */
+  rotations: ResolvedMove[];
   staffAfter: Map<string, SchoolStaffAfter>;
 }
 

@@ -2,10 +2,10 @@ import { localized, schoolSendCap, staffingCap, SUBJECT_NAMES_ZH, SUBJECTS } fro
 import type { Violation } from '../violation';
 import { num, type RuleInput } from './rule-input';
 
-/** Rule 5: no school sends more than `max_rotation_rate` of its eligible teachers, rounded up. */
-export function checkSchoolSendCap({ context, policy, moves }: RuleInput): Violation[] {
+/** Rule 5: no school sends more than `max_rotation_rate` of its eligible teachers on rotation, rounded up. */
+export function checkSchoolSendCap({ context, policy, rotations }: RuleInput): Violation[] {
   const sent = new Map<string, number>();
-  for (const { teacher } of moves) sent.set(teacher.schoolCode, (sent.get(teacher.schoolCode) ?? 0) + 1);
+  for (const { teacher } of rotations) sent.set(teacher.schoolCode, (sent.get(teacher.schoolCode) ?? 0) + 1);
   const violations: Violation[] = [];
   for (const [school, count] of sent) {
     const eligible = context.eligibleBySchool.get(school) ?? 0;
