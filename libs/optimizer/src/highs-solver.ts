@@ -53,6 +53,7 @@ export class HighsSolver implements MipSolver {
         ...logOptions(),
         time_limit: options.timeLimitSeconds,
         mip_rel_gap: options.mipRelGap,
+        ...(options.mipAbsGap !== undefined ? { mip_abs_gap: options.mipAbsGap } : {}),
         // The root reduced-cost heuristic costs the LP-guided MIP a second or more on a county and finds
         // nothing the sub-MIP heuristics don't (Dengfeng: 4.4 s → 2.9 s at the same optimum).
         ...(options.relaxation ? { solver: 'simplex' } : { mip_heuristic_run_root_reduced_cost: false }),

@@ -29,18 +29,29 @@ function sampleRotation(preset: 'mini' | 'dengfeng' = 'mini') {
  */
 class RecordingSolver extends HighsSolver {
   readonly mips: LinearModel[] = [];
+  readonly mipOptions: SolveOptions[] = [];
   /** LP sessions opened: the pricing rounds' and one per dive (lp-dive.ts). */
   sessions = 0;
-  constructor(private readonly first?: 'infeasible' | 'poor') {
+  constructor(private readonly first?: 'infeasible' | 'poor' | 'no-dive') {
     super();
   }
   override async openLp(model: LinearModel, columns: readonly number[]): Promise<LpSession> {
     this.sessions += 1;
-    return super.openLp(model, columns);
+    const session = await super.openLp(model, columns);
+    // The pricing rounds' session works; with 'no-dive' every later one (a dive's) fails at once.
+    if (this.first !== 'no-dive' || this.sessions === 1) return session;
+    return {
+      addColumns: (columns) => session.addColumns(columns),
+      setColumnBounds: (positions, lower, upper) => session.setColumnBounds(positions, lower, upper),
+      restart: () => session.restart(),
+      close: () => session.close(),
+      solve: (seconds) => ({ ...session.solve(seconds, 0), status: 'error' }),
+    };
   }
   override async solve(model: LinearModel, options: SolveOptions): Promise<SolveResult> {
     if (options.relaxation) return super.solve(model, options);
     this.mips.push(model);
+    this.mipOptions.push(options);
     if (this.first === 'infeasible' && this.mips.length === 1)
       return {
         status: 'infeasible',
@@ -92,6 +103,42 @@ describe(solveLpGuided.name, () => {
     );
     expect(named.length).toBeGreaterThan(2);
     expect([...pricing.penalties!].sort((a, b) => a - b)).toEqual(named);
+  });
+
+  it('holds a MIP to its gap on what the plan costs beyond the rules it relaxes, not on the whole', async () => {
+    // Nine in ten must rotate: a rule no county can meet, so every plan pays the rate's penalty.
+    const snapshot = generateCounty('dengfeng', 3);
+    snapshot.policy = { ...snapshot.policy, min_rotation_rate: 0.9, max_rotation_rate: 1 };
+    const context = buildCountyContext(snapshot);
+    const relaxed = buildRotationModel(
+      context,
+      snapshot.schools.map((s) => s.code),
+      balanceTargets(context),
+    );
+    const solver = new RecordingSolver('no-dive');
+    const result = await solveLpGuided(relaxed.model, solver, {
+      ...options,
+      mipRelGap: 3e-3,
+      pricing: relaxed.pricing,
+    });
+
+    expect(result.penalty).toBeGreaterThan(1e6);
+    expect(solver.mipOptions.length).toBeGreaterThan(0);
+    for (const mip of solver.mipOptions) {
+      expect(mip.mipRelGap).toBe(0);
+      // 0.3% of the rest of the objective: a few units, where 0.3% of the whole would be tens of thousands.
+      expect(mip.mipAbsGap).toBeGreaterThan(0);
+      expect(mip.mipAbsGap).toBeLessThan(3e-3 * Math.abs(result.objective - result.penalty) * 1.5 + 1);
+    }
+    // A county that relaxes nothing keeps the relative gap alone.
+    const plain = new RecordingSolver('no-dive');
+    const dengfeng = sampleRotation('dengfeng');
+    await solveLpGuided(dengfeng.model, plain, { ...options, pricing: dengfeng.pricing });
+    expect(plain.mipOptions.length).toBeGreaterThan(0);
+    for (const mip of plain.mipOptions) {
+      expect(mip.mipRelGap).toBe(1e-4);
+      expect(mip.mipAbsGap).toBeUndefined();
+    }
   });
 
   it('falls back to the MIP over every step, without lower bounds, when that MIP fails', async () => {

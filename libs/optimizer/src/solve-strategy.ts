@@ -14,7 +14,7 @@ import {
   type LinearModel,
 } from './linear-model';
 import { diveToIntegral } from './lp-dive';
-import type { MipSolver, SolveResult, SolveStatus, WorkLimit } from './solver';
+import type { MipSolver, SolveOptions, SolveResult, SolveStatus, WorkLimit } from './solver';
 
 export interface StrategyOptions {
   timeLimitSeconds: number;
@@ -156,7 +156,7 @@ export async function solveLpGuided(
     const whole = await solver.solve(model, {
       relaxation: false,
       timeLimitSeconds: budget(),
-      mipRelGap: options.mipRelGap,
+      ...stoppingGaps(options, schedule.incumbent.objective, schedule.incumbent.penalty),
       workLimit: workLimitFor(bound, schedule.incumbent.penalty),
     });
     mipSeconds += (performance.now() - wholeStarted) / 1000;
@@ -355,7 +355,12 @@ async function restrictedMip(
     const restricted = restrictColumns(model, keep);
     const mip = await solver.solve(
       anchored ? anchorIntegralColumns(model, restricted, keep, lp.values) : restricted,
-      { relaxation: false, timeLimitSeconds: remaining(), mipRelGap: options.mipRelGap, workLimit },
+      {
+        relaxation: false,
+        timeLimitSeconds: remaining(),
+        ...stoppingGaps(options, lp.objective, lp.penalty),
+        workLimit,
+      },
     );
     return { mip, keep };
   };
@@ -439,6 +444,21 @@ function workLimitFor(bound: number, penalty: number): WorkLimit {
     acceptAt: highestWithinGap(bound, ACCEPT_GAP, penalty),
     anyPlanAfter: 10 * MIP_WORK_LP_ITERATIONS,
   };
+}
+
+/**
+ * The MIP's own stopping gap, measured as {@link relativeGap} measures plans: on the objective less what
+ * `objective` pays for relaxed rules. HiGHS's relative gap is over the whole objective, so a county paying
+ * a million for a head nobody can exchange with would let it stop 3,000 units short, more than the rest of
+ * a small county's objective; an absolute gap of the same share of the rest holds it to the same standard.
+ */
+function stoppingGaps(
+  options: StrategyOptions,
+  objective: number,
+  penalty: number,
+): Pick<SolveOptions, 'mipRelGap' | 'mipAbsGap'> {
+  if (penalty <= 0) return { mipRelGap: options.mipRelGap };
+  return { mipRelGap: 0, mipAbsGap: options.mipRelGap * Math.max(1, Math.abs(objective - penalty)) };
 }
 
 /** What a point of the model pays for relaxed rules, by the pricing plan's list of their slacks. */

@@ -8,6 +8,8 @@ export interface SolveOptions {
   timeLimitSeconds: number;
   /** Relative MIP gap at which the solver may stop. */
   mipRelGap: number;
+  /** Absolute MIP gap at which the solver may also stop (backends without one use `mipRelGap` alone). */
+  mipAbsGap?: number;
   /**
    * A MIP may also stop, with status 'iteration_limit', once it has spent `lpIterations` LP iterations
    * and its plan costs at most `acceptAt`, or once it has spent `anyPlanAfter` with any plan. Counts,
