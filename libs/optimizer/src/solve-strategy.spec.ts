@@ -24,22 +24,22 @@ function sampleRotation(preset: 'mini' | 'dengfeng' = 'mini') {
 }
 
 /**
- * HiGHS, remembering the MIPs it was given. `first: 'infeasible'` makes the first MIP come back
- * infeasible; `first: 'poor'` makes its plan look 5% worse than it is, too much to be proven.
+ * HiGHS, remembering the MIPs it was given. 'infeasible' makes the first MIP come back infeasible;
+ * 'poor' makes its plan look 5% worse than it is, too much to be proven; 'no-dive' makes every dive fail.
  */
 class RecordingSolver extends HighsSolver {
   readonly mips: LinearModel[] = [];
   readonly mipOptions: SolveOptions[] = [];
   /** LP sessions opened: the pricing rounds' and one per dive (lp-dive.ts). */
   sessions = 0;
-  constructor(private readonly first?: 'infeasible' | 'poor' | 'no-dive') {
+  constructor(private readonly modes: readonly ('infeasible' | 'poor' | 'no-dive')[] = []) {
     super();
   }
   override async openLp(model: LinearModel, columns: readonly number[]): Promise<LpSession> {
     this.sessions += 1;
     const session = await super.openLp(model, columns);
     // The pricing rounds' session works; with 'no-dive' every later one (a dive's) fails at once.
-    if (this.first !== 'no-dive' || this.sessions === 1) return session;
+    if (!this.modes.includes('no-dive') || this.sessions === 1) return session;
     return {
       addColumns: (columns) => session.addColumns(columns),
       setColumnBounds: (positions, lower, upper) => session.setColumnBounds(positions, lower, upper),
@@ -52,7 +52,7 @@ class RecordingSolver extends HighsSolver {
     if (options.relaxation) return super.solve(model, options);
     this.mips.push(model);
     this.mipOptions.push(options);
-    if (this.first === 'infeasible' && this.mips.length === 1)
+    if (this.modes.includes('infeasible') && this.mips.length === 1)
       return {
         status: 'infeasible',
         objective: Infinity,
@@ -61,7 +61,7 @@ class RecordingSolver extends HighsSolver {
         seconds: 0,
       };
     const result = await super.solve(model, options);
-    return this.first === 'poor' && this.mips.length === 1
+    return this.modes.includes('poor') && this.mips.length === 1
       ? { ...result, objective: result.objective * 1.05 }
       : result;
   }
@@ -115,7 +115,7 @@ describe(solveLpGuided.name, () => {
       snapshot.schools.map((s) => s.code),
       balanceTargets(context),
     );
-    const solver = new RecordingSolver('no-dive');
+    const solver = new RecordingSolver(['no-dive']);
     const result = await solveLpGuided(relaxed.model, solver, {
       ...options,
       mipRelGap: 3e-3,
@@ -131,7 +131,7 @@ describe(solveLpGuided.name, () => {
       expect(mip.mipAbsGap).toBeLessThan(3e-3 * Math.abs(result.objective - result.penalty) * 1.5 + 1);
     }
     // A county that relaxes nothing keeps the relative gap alone.
-    const plain = new RecordingSolver('no-dive');
+    const plain = new RecordingSolver(['no-dive']);
     const dengfeng = sampleRotation('dengfeng');
     await solveLpGuided(dengfeng.model, plain, { ...options, pricing: dengfeng.pricing });
     expect(plain.mipOptions.length).toBeGreaterThan(0);
@@ -141,8 +141,40 @@ describe(solveLpGuided.name, () => {
     }
   });
 
+  it('starts the MIP over every column from the plan in hand, and bounds its work', async () => {
+    // Most teachers eligible, short distances and a high backbone share: no plan comes near the LP bound,
+    // so a county this small gets the MIP over every column.
+    const snapshot = generateCounty('mini', 18);
+    snapshot.policy = {
+      ...snapshot.policy,
+      min_rotation_rate: 0.19,
+      max_rotation_rate: 0.34,
+      min_backbone_share: 0.47,
+      min_years_at_school: 3,
+      max_distance_km: 15,
+    };
+    const context = buildCountyContext(snapshot);
+    const hard = buildRotationModel(
+      context,
+      snapshot.schools.map((s) => s.code),
+      balanceTargets(context),
+    );
+    const solver = new RecordingSolver();
+    const result = await solveLpGuided(hard.model, solver, {
+      ...options,
+      mipRelGap: 3e-3,
+      pricing: hard.pricing,
+    });
+
+    const whole = solver.mipOptions.filter((_, i) => solver.mips[i].numCols === hard.model.numCols);
+    expect(whole).toHaveLength(1);
+    expect(whole[0].start).toHaveLength(hard.model.numCols);
+    expect(whole[0].workLimit).toMatchObject({ lpIterations: 20_000, anyPlanAfter: 5_000 });
+    expect(result.objective).toBeGreaterThanOrEqual(result.lpBound);
+  });
+
   it('falls back to the MIP over every step, without lower bounds, when that MIP fails', async () => {
-    const solver = new RecordingSolver('infeasible');
+    const solver = new RecordingSolver(['infeasible']);
     const result = await solveLpGuided(rotation.model, solver, options);
 
     const [lean, fallback] = solver.mips;
@@ -155,7 +187,7 @@ describe(solveLpGuided.name, () => {
   it('seeks a second plan over the columns of the next round when the first is not proven', async () => {
     // A county large enough for the first MIP to come before the LP has settled.
     const county = sampleRotation('dengfeng');
-    const solver = new RecordingSolver('poor');
+    const solver = new RecordingSolver(['poor']);
     const result = await solveLpGuided(county.model, solver, {
       ...options,
       pricing: county.pricing,

@@ -12,16 +12,25 @@ export interface SolveOptions {
   mipAbsGap?: number;
   /**
    * A MIP may also stop, with status 'iteration_limit', once it has spent `lpIterations` LP iterations
-   * and its plan costs at most `acceptAt`, or once it has spent `anyPlanAfter` with any plan. Counts,
+   * and its plan costs at most `acceptAt` or is proven within `ownGap` of its own bound, or once it has
+   * spent `anyPlanAfter` with any plan. Counts,
    * unlike a clock, are the same on every run, so the plan is too. Backends that cannot interrupt a MIP
    * ignore it.
    */
   workLimit?: WorkLimit;
+  /** A plan of the model for the MIP to start from (backends that take none ignore it). */
+  start?: Float64Array;
 }
 
 export interface WorkLimit {
   lpIterations: number;
   acceptAt: number;
+  /**
+   * A plan this close to the MIP's own bound (which, over every column, can be far above the LP's)
+   * is accepted too, measured as relativeGap does on the objective less `penalty`.
+   */
+  ownGap: number;
+  penalty: number;
   anyPlanAfter: number;
 }
 
