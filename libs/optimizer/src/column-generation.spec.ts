@@ -299,4 +299,18 @@ describe(penaltyCost.name, () => {
     expect(penaltyCost(model, Float64Array.of(1, 3, 0.5), [0, 2])).toBe(1_001_000);
     expect(penaltyCost(model, Float64Array.of(1, 3, 0.5))).toBe(0);
   });
+
+  it('counts, against a reference point, only what both points pay, column by column', () => {
+    const b = new LinearModelBuilder();
+    b.column('slack', 1_000_000, 0, 1, false, []);
+    b.column('cv_growth', 2_000, 0, Infinity, false, []);
+    const model = b.build();
+    // The plan pays the LP's slack and three times its CV growth: the shared part is the slack and the
+    // LP's growth; the plan's extra growth is what it is above the bound.
+    const plan = Float64Array.of(1, 1.5);
+    const lp = Float64Array.of(1, 0.5);
+    expect(penaltyCost(model, plan, [0, 1], lp)).toBe(1_001_000);
+    expect(penaltyCost(model, lp, [0, 1], plan)).toBe(1_001_000);
+    expect(penaltyCost(model, plan, [0, 1], Float64Array.of(0, 2))).toBe(3_000);
+  });
 });

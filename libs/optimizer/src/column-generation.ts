@@ -294,10 +294,21 @@ export function highestWithinGap(bound: number, gap: number, fixed = 0): number 
   return fixed + above / (1 + gap);
 }
 
-/** What a point pays for relaxed rules (the plan's penalty columns). */
-export function penaltyCost(model: LinearModel, values: Float64Array, penalties?: readonly number[]): number {
+/**
+ * What a point pays for relaxed rules (the plan's penalty columns). With a `reference` point, only what
+ * both pay, column by column: of a plan's penalties, the part its LP relaxation pays too. What a plan pays
+ * beyond that (a coefficient of variation the LP could cut by fractions of a teacher and the plan cannot)
+ * is part of how far it is from the bound, not of what no plan could avoid.
+ */
+export function penaltyCost(
+  model: LinearModel,
+  values: Float64Array,
+  penalties?: readonly number[],
+  reference?: Float64Array,
+): number {
   let cost = 0;
-  for (const c of penalties ?? []) cost += model.colCost[c] * values[c];
+  for (const c of penalties ?? [])
+    cost += model.colCost[c] * (reference ? Math.min(values[c], reference[c]) : values[c]);
   return cost;
 }
 

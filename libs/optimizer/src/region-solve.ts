@@ -33,7 +33,7 @@ export interface RegionOutcome {
   keptColumns: number;
   objective: number;
   lpBound: number;
-  /** What the region's plan pays for relaxed rules (part of `objective`). */
+  /** What the region's plan pays for relaxed rules that its LP relaxation pays too (part of `objective`). */
   penalty: number;
   lpSeconds: number;
   mipSeconds: number;

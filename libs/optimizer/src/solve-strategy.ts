@@ -33,7 +33,7 @@ export interface StrategyResult {
   objective: number;
   /** A proven lower bound on the LP relaxation of the whole model: no plan can do better. */
   lpBound: number;
-  /** What the plan pays for relaxed rules (part of `objective`). */
+  /** What the plan pays for relaxed rules that its LP relaxation pays too (part of `objective`). */
   penalty: number;
   status: SolveResult['status'];
   lpSeconds: number;
@@ -115,7 +115,7 @@ export interface Incumbent {
   objective: number;
   status: SolveStatus;
   keptColumns: number;
-  /** What the plan pays for relaxed rules. */
+  /** What the plan pays for relaxed rules that the LP point it came from pays too (see penaltyCost). */
   penalty: number;
 }
 
@@ -179,7 +179,7 @@ export async function solveLpGuided(
         objective: whole.objective,
         status: whole.status,
         keptColumns: model.numCols,
-        penalty: penaltyOf(model, options, whole.values),
+        penalty: penaltyOf(model, options, whole.values, last.values),
       });
   }
   const incumbent = schedule.incumbent;
@@ -358,7 +358,7 @@ async function restrictedMip(
     objective: dived.objective,
     status: 'optimal',
     keptColumns: dived.columns,
-    penalty: penaltyOf(model, options, dived.values),
+    penalty: penaltyOf(model, options, dived.values, lp.values),
   };
   if (divePlan && relativeGap(divePlan.objective, bound, divePlan.penalty) <= options.mipRelGap)
     return divePlan;
@@ -397,7 +397,7 @@ async function restrictedMip(
     objective: mip.objective,
     status: mip.status,
     keptColumns: keep.length,
-    penalty: penaltyOf(model, options, values),
+    penalty: penaltyOf(model, options, values, lp.values),
   };
 }
 
@@ -476,9 +476,17 @@ function stoppingGaps(
   return { mipRelGap: 0, mipAbsGap: options.mipRelGap * Math.max(1, Math.abs(objective - penalty)) };
 }
 
-/** What a point of the model pays for relaxed rules, by the pricing plan's list of their slacks. */
-function penaltyOf(model: LinearModel, options: StrategyOptions, values: Float64Array): number {
-  return penaltyCost(model, values, options.pricing?.penalties);
+/**
+ * What a point of the model pays for relaxed rules, by the pricing plan's list of their slacks; of a plan,
+ * only what the LP point it came from pays too (`penaltyCost`).
+ */
+function penaltyOf(
+  model: LinearModel,
+  options: StrategyOptions,
+  values: Float64Array,
+  lpValues?: Float64Array,
+): number {
+  return penaltyCost(model, values, options.pricing?.penalties, lpValues);
 }
 
 /** A MIP that stopped at its gap, its time limit or its work limit has a plan. */
