@@ -51,6 +51,21 @@ describe(optimizePlan.name, () => {
     expect(validatePlan(snapshot, jlp.plan).ok).toBe(true);
   });
 
+  it('meets the county-wide minimum rate with the schools that can exchange when one is beyond reach', async () => {
+    // D, 100 km off, can exchange with nobody; its 10 eligible teachers count toward the county's 27.
+    // At 20% the county needs 6 movers, all from A and C; held to its own 20%, A–C would move only 4.
+    const snapshot = smallCounty({ min_rotation_rate: 0.2, max_rotation_rate: 0.4, min_backbone_share: 0 });
+    snapshot.schools.push(makeSchool('D', { area: 'rural', lat: 35.7, lng: 113.66 }));
+    snapshot.teachers.push(...makeTeachers(10, 'D', { subject: 'chinese' }));
+    const { plan, stats } = await optimizePlan(snapshot);
+
+    expect(stats.regions).toBe(1);
+    expect(plan.plan.flags).toEqual([]);
+    expect(plan.moves.length).toBeGreaterThanOrEqual(6);
+    expect(plan.moves.every((m) => m.from_school !== 'D' && m.to_school !== 'D')).toBe(true);
+    expect(validatePlan(snapshot, plan)).toEqual({ violations: [], relaxed: [], ok: true });
+  });
+
   it('flags the minimum rate as the binding rule when too few teachers can move, and still plans the rest', async () => {
     // Every eligible teacher must move, but no other school can take an English teacher, and A and C
     // each keep one of their own Chinese, maths and music teachers: 18 eligible, 1 + 6 stay.

@@ -3,7 +3,7 @@ import { makeSchool, makeSnapshot, makeTeachers, NEWCOMER } from '@tr/validator/
 import { validatePlan } from '@tr/validator';
 import { optimizePlan } from './optimize-plan';
 
-/** Two clusters of schools 500 km apart: two regions that never exchange teachers. */
+/** Two clusters of schools 500 km apart, too many teachers for one region: two that never exchange. */
 function twoClusterCounty() {
   const cluster = (prefix: string, lat: number) => ({
     schools: [
@@ -29,8 +29,8 @@ function twoClusterCounty() {
 describe('optimizePlan with worker threads', () => {
   it('solves regions on worker threads and gives the same plan, byte for byte, as on one thread', async () => {
     const snapshot = twoClusterCounty();
-    const single = await optimizePlan(snapshot, { threads: 1 });
-    const threaded = await optimizePlan(snapshot, { threads: 2 });
+    const single = await optimizePlan(snapshot, { threads: 1, maxTeachersPerRegion: 20 });
+    const threaded = await optimizePlan(snapshot, { threads: 2, maxTeachersPerRegion: 20 });
 
     expect(threaded.stats.regions).toBe(2);
     expect(threaded.plan.moves.length).toBeGreaterThan(0);
