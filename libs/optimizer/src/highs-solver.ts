@@ -53,8 +53,9 @@ export class HighsSolver implements MipSolver {
       handle.options.set({
         ...logOptions(),
         time_limit: options.timeLimitSeconds,
-        mip_rel_gap: options.mipRelGap,
-        ...(options.mipAbsGap !== undefined ? { mip_abs_gap: options.mipAbsGap } : {}),
+        ...(options.mipAbsGap !== undefined
+          ? { mip_rel_gap: 0, mip_abs_gap: options.mipAbsGap }
+          : { mip_rel_gap: options.mipRelGap }),
         // The root reduced-cost heuristic costs the LP-guided MIP a second or more on a county and finds
         // nothing the sub-MIP heuristics don't (Dengfeng: 4.4 s → 2.9 s at the same optimum).
         ...(options.relaxation ? { solver: 'simplex' } : { mip_heuristic_run_root_reduced_cost: false }),

@@ -473,7 +473,10 @@ function stoppingGaps(
   penalty: number,
 ): Pick<SolveOptions, 'mipRelGap' | 'mipAbsGap'> {
   if (penalty <= 0) return { mipRelGap: options.mipRelGap };
-  return { mipRelGap: 0, mipAbsGap: options.mipRelGap * Math.max(1, Math.abs(objective - penalty)) };
+  return {
+    mipRelGap: options.mipRelGap,
+    mipAbsGap: options.mipRelGap * Math.max(1, Math.abs(objective - penalty)),
+  };
 }
 
 /**

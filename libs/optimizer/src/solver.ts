@@ -8,7 +8,10 @@ export interface SolveOptions {
   timeLimitSeconds: number;
   /** Relative MIP gap at which the solver may stop. */
   mipRelGap: number;
-  /** Absolute MIP gap at which the solver may also stop (backends without one use `mipRelGap` alone). */
+  /**
+   * Where given, the solver stops on this absolute gap instead of `mipRelGap` (backends without an
+   * absolute gap keep to `mipRelGap`).
+   */
   mipAbsGap?: number;
   /**
    * A MIP may also stop, with status 'iteration_limit', once it has spent `lpIterations` LP iterations
