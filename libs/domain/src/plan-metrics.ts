@@ -17,9 +17,6 @@ export function round(value: number, digits = 4): number {
 export function planMetrics(context: CountyContext, moves: readonly PlanMove[]): PlanMetricsSnapshot {
   const staff = staffAfterPlan(context, moves);
   const rotations = moves.filter((move) => !isAllocation(move));
-  const sentOnRotation = new Map<string, number>();
-  for (const move of rotations)
-    sentOnRotation.set(move.from_school, (sentOnRotation.get(move.from_school) ?? 0) + 1);
   const shortageBySubject: SubjectTable = {};
   let ruralScarce = 0;
   const counts = new Map<string, Record<IndicatorName, number>>();
@@ -35,7 +32,7 @@ export function planMetrics(context: CountyContext, moves: readonly PlanMove[]):
     }
     counts.set(school.code, indicatorCounts(after.members));
     const eligible = context.eligibleBySchool.get(school.code) ?? 0;
-    schoolRate[school.code] = eligible > 0 ? round((sentOnRotation.get(school.code) ?? 0) / eligible) : 0;
+    schoolRate[school.code] = eligible > 0 ? round(after.sentOnRotation / eligible) : 0;
   }
   const backboneMovers = rotations.filter(
     (m) => context.teachersById.get(m.teacher_id)?.backbone !== 'none',

@@ -1,14 +1,14 @@
 import type { CountyContext } from './county-context';
 import type { IndicatorMember } from './indicators';
-import type { PlanMove } from './plan';
+import { isAllocation, type PlanMove } from './plan';
 import type { SubjectTable } from './staffing';
 
 export interface SchoolStaffAfter {
   /** Teachers counted by the subject they teach here: main subject if staying, the move's subject if arriving. */
   supply: SubjectTable;
   members: IndicatorMember[];
-  out: number;
-  in: number;
+  /** Teachers the school sends on rotation (allocations are no rotations: see `isAllocation`). */
+  sentOnRotation: number;
 }
 
 /** Staff of every school once the moves are made. Moves must already be known to be well-formed. */
@@ -20,7 +20,7 @@ export function staffAfterPlan(
   const result = new Map<string, SchoolStaffAfter>();
   const entry = (code: string): SchoolStaffAfter => {
     let staff = result.get(code);
-    if (!staff) result.set(code, (staff = { supply: {}, members: [], out: 0, in: 0 }));
+    if (!staff) result.set(code, (staff = { supply: {}, members: [], sentOnRotation: 0 }));
     return staff;
   };
   for (const school of context.snapshot.schools) entry(school.code);
@@ -31,10 +31,7 @@ export function staffAfterPlan(
     const staff = entry(school);
     staff.supply[subject] = (staff.supply[subject] ?? 0) + 1;
     staff.members.push({ degree: teacher.degree, backbone: teacher.backbone, subject });
-    if (move) {
-      staff.in += 1;
-      entry(teacher.schoolCode).out += 1;
-    }
+    if (move && !isAllocation(move)) entry(teacher.schoolCode).sentOnRotation += 1;
   }
   return result;
 }

@@ -8,6 +8,7 @@ import {
   type Snapshot,
 } from '@tr/domain';
 import type { Violation } from './violation';
+import { isRecord } from './rules/rule-input';
 import { checkWellFormed } from './rules/well-formed.rule';
 
 /** Metrics are rounded to 4 decimals in plans; anything closer than this agrees. */
@@ -67,8 +68,4 @@ function mismatch(path: string[], expected: unknown, actual: unknown): Violation
   if (path[1] === 'shortage_fte_by_subject' && path.length === 3 && isSubject(path[2]))
     violation.subject = path[2];
   return violation;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

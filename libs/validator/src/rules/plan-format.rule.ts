@@ -1,5 +1,6 @@
 import { INDICATORS, localized, STAGES, type Localized, type Plan } from '@tr/domain';
 import type { Violation } from '../violation';
+import { isRecord } from './rule-input';
 
 /** What a field must hold: FORMATS.md "Output: a plan", with the metric names this product writes. */
 type FieldCheck = (value: unknown) => boolean;
@@ -7,8 +8,6 @@ type FieldCheck = (value: unknown) => boolean;
 const isText: FieldCheck = (value) => typeof value === 'string' && value.length > 0;
 const isInteger: FieldCheck = (value) => Number.isInteger(value);
 const isNumber: FieldCheck = (value) => typeof value === 'number' && Number.isFinite(value);
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isNumberTable: FieldCheck = (value) => isRecord(value) && Object.values(value).every(isNumber);
 const isTextList: FieldCheck = (value) =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');

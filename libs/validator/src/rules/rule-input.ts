@@ -23,6 +23,11 @@ export interface RuleInput {
   staffAfter: Map<string, SchoolStaffAfter>;
 }
 
+/** A JSON object (not an array, not null): what a plan's parts must be before their fields are read. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** A number as messages show it: at most four decimals, no trailing zeros. */
 export function num(value: number): string {
   return String(Math.round(value * 1e4) / 1e4 + 0);
