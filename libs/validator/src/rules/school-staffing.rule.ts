@@ -3,11 +3,9 @@ import type { Violation } from '../violation';
 import { num, type RuleInput } from './rule-input';
 
 /** Rule 5: no school sends more than `max_rotation_rate` of its eligible teachers on rotation, rounded up. */
-export function checkSchoolSendCap({ context, policy, rotations }: RuleInput): Violation[] {
-  const sent = new Map<string, number>();
-  for (const { teacher } of rotations) sent.set(teacher.schoolCode, (sent.get(teacher.schoolCode) ?? 0) + 1);
+export function checkSchoolSendCap({ context, policy, staffAfter }: RuleInput): Violation[] {
   const violations: Violation[] = [];
-  for (const [school, count] of sent) {
+  for (const [school, { sentOnRotation: count }] of staffAfter) {
     const eligible = context.eligibleBySchool.get(school) ?? 0;
     const cap = schoolSendCap(eligible, policy.max_rotation_rate);
     if (count <= cap) continue;
