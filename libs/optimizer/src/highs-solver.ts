@@ -1,5 +1,5 @@
 import loadHighs, { type Highs, type HighsCallbackMap } from 'highs';
-import { relativeGap } from './column-generation';
+import { relativeGap } from './gaps';
 import { restrictColumns, type LinearModel } from './linear-model';
 import type {
   LpSession,

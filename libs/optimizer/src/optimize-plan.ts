@@ -8,7 +8,7 @@ import {
   type Snapshot,
 } from '@tr/domain';
 import { balanceTargets } from './balance-targets';
-import { relativeGap } from './column-generation';
+import { relativeGap } from './gaps';
 import { createSolver } from './region-solve';
 import { moveReasons } from './move-reasons';
 import { planFlags } from './plan-flags';

@@ -1,11 +1,5 @@
-import {
-  highestWithinGap,
-  penaltyCost,
-  pricingRounds,
-  relativeGap,
-  type LazySteps,
-  type PricingPlan,
-} from './column-generation';
+import { pricingRounds, type LazySteps, type PricingPlan } from './column-generation';
+import { highestWithinGap, penaltyCost, relativeGap } from './gaps';
 import {
   INTEGRALITY_TOLERANCE,
   isIntegral,
