@@ -1,4 +1,4 @@
-import { buildCountyContext } from '@tr/domain';
+import { buildCountyContext, type Policy } from '@tr/domain';
 import { generateCounty } from '@tr/samples';
 import { balanceTargets } from './balance-targets';
 import { HighsSolver } from './highs-solver';
@@ -13,8 +13,10 @@ import {
   type StrategyOptions,
 } from './solve-strategy';
 
-function sampleRotation(preset: 'mini' | 'dengfeng' = 'mini') {
-  const snapshot = generateCounty(preset, 3);
+/** The rotation model of a sample county, its policy changed by `policy`. */
+function sampleRotation(preset: 'mini' | 'dengfeng' = 'mini', seed = 3, policy: Partial<Policy> = {}) {
+  const snapshot = generateCounty(preset, seed);
+  snapshot.policy = { ...snapshot.policy, ...policy };
   const context = buildCountyContext(snapshot);
   return buildRotationModel(
     context,
@@ -107,14 +109,7 @@ describe(solveLpGuided.name, () => {
 
   it('holds a MIP to its gap on what the plan costs beyond the rules it relaxes, not on the whole', async () => {
     // Nine in ten must rotate: a rule no county can meet, so every plan pays the rate's penalty.
-    const snapshot = generateCounty('dengfeng', 3);
-    snapshot.policy = { ...snapshot.policy, min_rotation_rate: 0.9, max_rotation_rate: 1 };
-    const context = buildCountyContext(snapshot);
-    const relaxed = buildRotationModel(
-      context,
-      snapshot.schools.map((s) => s.code),
-      balanceTargets(context),
-    );
+    const relaxed = sampleRotation('dengfeng', 3, { min_rotation_rate: 0.9, max_rotation_rate: 1 });
     const solver = new RecordingSolver(['no-dive']);
     const result = await solveLpGuided(relaxed.model, solver, {
       ...options,
@@ -144,21 +139,13 @@ describe(solveLpGuided.name, () => {
   it('starts the MIP over every column from the plan in hand, and bounds its work', async () => {
     // Most teachers eligible, short distances and a high backbone share: no plan comes near the LP bound,
     // so a county this small gets the MIP over every column.
-    const snapshot = generateCounty('mini', 18);
-    snapshot.policy = {
-      ...snapshot.policy,
+    const hard = sampleRotation('mini', 18, {
       min_rotation_rate: 0.19,
       max_rotation_rate: 0.34,
       min_backbone_share: 0.47,
       min_years_at_school: 3,
       max_distance_km: 15,
-    };
-    const context = buildCountyContext(snapshot);
-    const hard = buildRotationModel(
-      context,
-      snapshot.schools.map((s) => s.code),
-      balanceTargets(context),
-    );
+    });
     const solver = new RecordingSolver();
     const result = await solveLpGuided(hard.model, solver, {
       ...options,
