@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { readSnapshot, writePlan } from '@tr/io';
-import { optimizePlan, type SolverName } from '@tr/optimizer';
+import { optimizePlan, type OptimizeResult, type SolverName } from '@tr/optimizer';
 import { validatePlan } from '@tr/validator';
 import { planSummary } from './plan-summary';
 import { ProgressDisplay } from './progress-display';
@@ -33,25 +33,12 @@ export async function planCommand(argv: string[]): Promise<number> {
 
   const display = new ProgressDisplay();
   const started = performance.now();
-  if (!values.quiet) display.update('reading', 0);
-  const snapshot = await readSnapshot(values.input, { defaultYear: year });
-  const { plan, stats } = await optimizePlan(snapshot, {
-    solver: values.solver as SolverName,
-    // Regions of a large county solve side by side, one worker thread per core.
-    threads: availableParallelism(),
-    onProgress: values.quiet ? undefined : (stage, percent, detail) => display.update(stage, percent, detail),
-  });
-  // Never hand out a plan that breaks a rule: the independent checker runs on every plan made here.
-  const report = validatePlan(snapshot, plan);
-  if (!report.ok) {
-    display.finish();
-    throw new Error(
-      `方案未通过校验 / the plan failed validation:\n${report.violations.map((v) => `  - ${v.rule}: ${v.message.zh} / ${v.message.en}`).join('\n')}`,
-    );
-  }
-  if (!values.quiet) display.update('writing', 98);
-  await writePlan(plan, values.out, format);
-  display.finish();
+  const progress = values.quiet ? undefined : display.update.bind(display);
+  // Whatever goes wrong, the progress line is ended first, so that a message starts a line of its own.
+  const { plan, stats } = await planAndWrite(
+    { input: values.input, out: values.out, format, solver: values.solver, year },
+    progress,
+  ).finally(() => display.finish());
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     planSummary(plan, [
@@ -60,4 +47,36 @@ export async function planCommand(argv: string[]): Promise<number> {
     ]) + '\n',
   );
   return 0;
+}
+
+interface PlanRequest {
+  input: string;
+  out: string;
+  format: 'json' | 'xlsx';
+  solver: SolverName;
+  year: number | undefined;
+}
+
+/** Reads the snapshot, plans it, checks the plan and writes it: nothing is written unless all of that worked. */
+async function planAndWrite(
+  request: PlanRequest,
+  progress: ((stage: string, percent: number, detail?: string) => void) | undefined,
+): Promise<OptimizeResult> {
+  progress?.('reading', 0);
+  const snapshot = await readSnapshot(request.input, { defaultYear: request.year });
+  const result = await optimizePlan(snapshot, {
+    solver: request.solver,
+    // Regions of a large county solve side by side, one worker thread per core.
+    threads: availableParallelism(),
+    onProgress: progress,
+  });
+  // Never hand out a plan that breaks a rule: the independent checker runs on every plan made here.
+  const report = validatePlan(snapshot, result.plan);
+  if (!report.ok)
+    throw new Error(
+      `方案未通过校验 / the plan failed validation:\n${report.violations.map((v) => `  - ${v.rule}: ${v.message.zh} / ${v.message.en}`).join('\n')}`,
+    );
+  progress?.('writing', 98);
+  await writePlan(result.plan, request.out, request.format);
+  return result;
 }

@@ -117,4 +117,40 @@ describe('npm run plan', () => {
     expect(other.status).toBe(1);
     expect(other.stdout).toContain('plan year 2026 differs from the policy year 2025');
   });
+
+  it.each([
+    [
+      'an input that does not exist',
+      () => join(mkdtempSync(join(tmpdir(), 'gone-')), 'county.xlsx'),
+      /找不到输入 \/ input not found/,
+    ],
+    [
+      'a workbook that is not one',
+      () => {
+        const file = join(mkdtempSync(join(tmpdir(), 'broken-')), 'county.xlsx');
+        writeFileSync(file, 'not a zip file');
+        return file;
+      },
+      /无法读取工作簿 \/ cannot read workbook/,
+    ],
+  ])('refuses %s with a message and no stack trace, and writes nothing', (_name, input, message) => {
+    const path = input();
+    const out = join(mkdtempSync(join(tmpdir(), 'out-')), 'plan.json');
+    const result = runCli(['plan', '--input', path, '--out', out, '--quiet']);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain(path);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a --year outside the years a policy sheet may give', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'out-')), 'plan.json');
+    const result = runCli(['plan', '--input', SAMPLE, '--out', out, '--year', '20266']);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--year must be a year from 2000 to 2100, got "20266"');
+    expect(existsSync(out)).toBe(false);
+  });
 });

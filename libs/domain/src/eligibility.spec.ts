@@ -122,12 +122,9 @@ describe(assessEligibility.name, () => {
 });
 
 /**
- * KNOWN BUG (reported, not fixed): POLICY_LIMITS allows fractional `retirement_age_*`,
- * `exempt_years_before_retirement` and `min_years_at_school` (the 2025 retirement reform raises
- * retirement ages month by month, e.g. 58 years 3 months), but assessEligibility compares them with
- * ages and years at school truncated to whole years. These tests state the right answer; they are
- * marked `.failing` so the suite stays green until eligibility.ts reckons in exact time. Drop `.failing`
- * once fixed.
+ * POLICY_LIMITS allows fractional `retirement_age_*`, `exempt_years_before_retirement` and
+ * `min_years_at_school` (the 2025 retirement reform raises retirement ages month by month, e.g. 58 years
+ * 3 months): eligibility reckons ages and years at school in whole months, not truncated years.
  */
 describe('assessEligibility with fractional policy values', () => {
   it('exempts a woman 4.4 years from a retirement age of 58¼', () => {
