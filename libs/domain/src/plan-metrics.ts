@@ -37,11 +37,11 @@ export function planMetrics(context: CountyContext, moves: readonly PlanMove[]):
   const backboneMovers = rotations.filter(
     (m) => context.teachersById.get(m.teacher_id)?.backbone !== 'none',
   ).length;
+  // Every subject is listed, 0 where no school is short of it, so that before and after compare key by key.
   const roundedShortage: SubjectTable = {};
   let total = 0;
   for (const subject of SUBJECTS) {
-    const gap = shortageBySubject[subject];
-    if (gap === undefined) continue;
+    const gap = shortageBySubject[subject] ?? 0;
     roundedShortage[subject] = round(gap);
     total += gap;
   }

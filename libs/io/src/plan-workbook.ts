@@ -170,13 +170,9 @@ function metricRows(plan: Plan): MetricRow[] {
   ];
   const rows: MetricRow[] = [];
   for (const subject of SUBJECTS) {
-    if (
-      before.shortage_fte_by_subject[subject] === undefined &&
-      after.shortage_fte_by_subject[subject] === undefined
-    ) {
-      continue;
-    }
     const [b, a] = both((m) => m.shortage_fte_by_subject[subject]);
+    // A subject nobody is short of, before or after, would only lengthen the sheet.
+    if (b === 0 && a === 0) continue;
     rows.push([`缺编（FTE）${SUBJECT_NAMES_ZH[subject]} shortage ${subject}`, b, a, '', undefined, DECIMAL]);
   }
   rows.push(['缺编合计（FTE）shortage total', ...both((m) => m.shortage_fte_total), '', undefined, DECIMAL]);

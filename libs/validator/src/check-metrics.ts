@@ -36,7 +36,7 @@ export function checkPlanMetrics(
 
 function compare(path: string[], expected: unknown, actual: unknown, out: Violation[]): void {
   if (isRecord(expected) && isRecord(actual)) {
-    // Subjects without a shortage are left out of the shortage table: absent means 0 there.
+    // Plans written before every subject was listed leave subjects without a shortage out: absent means 0.
     const zeroWhenAbsent = path[path.length - 1] === 'shortage_fte_by_subject';
     for (const key of [...new Set([...Object.keys(expected), ...Object.keys(actual)])].sort()) {
       const a = key in actual ? actual[key] : zeroWhenAbsent ? 0 : undefined;
