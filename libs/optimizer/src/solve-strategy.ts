@@ -86,7 +86,7 @@ const WHOLE_MIP_COLUMNS = 20_000;
  * plan costs beyond its penalties) it finds the same plan within 5,000 as within 20,000.
  * The limit is coarse: HiGHS refreshes the iteration count its interrupt callback sees only at its own
  * checkpoints, not inside root cut rounds or RINS/RENS sub-MIPs. On 7 of 40 random 300–2,000-teacher
- * counties (2026-12-02) this MIP took 3–11 s for plans at most 0.03% better; turning RINS/RENS off, or
+ * counties (2026-12-02) this MIP took 3–12 s for plans at most 0.03% better; turning RINS/RENS off, or
  * accepting a plan within the MIP's own gap at once, also lost the 0.2–0.8% it found on other counties.
  */
 const WHOLE_MIP_LP_ITERATIONS = 5_000;
