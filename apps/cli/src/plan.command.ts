@@ -68,7 +68,9 @@ async function planAndWrite(
     solver: request.solver,
     // Regions of a large county solve side by side, one worker thread per core.
     threads: availableParallelism(),
-    onProgress: progress,
+    // The plan is done only once it is checked and written: the optimizer's own "done" waits till then.
+    onProgress:
+      progress && ((stage, percent, detail) => stage !== 'done' && progress(stage, percent, detail)),
   });
   // Never hand out a plan that breaks a rule: the independent checker runs on every plan made here.
   const report = validatePlan(snapshot, result.plan);
@@ -78,5 +80,6 @@ async function planAndWrite(
     );
   progress?.('writing', 98);
   await writePlan(result.plan, request.out, request.format);
+  progress?.('done', 100);
   return result;
 }

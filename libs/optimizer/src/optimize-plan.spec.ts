@@ -29,6 +29,22 @@ describe(optimizePlan.name, () => {
     }
   });
 
+  it('reports each LP round while it solves, with the gap proven so far, and never goes backwards', async () => {
+    const events: { stage: string; percent: number; detail?: string }[] = [];
+    const { plan } = await optimizePlan(smallCounty(), {
+      onProgress: (stage, percent, detail) => events.push({ stage, percent, detail }),
+    });
+
+    const rounds = events.filter((e) => /^第 \d+ 轮 round \d+ · 差距 gap /.test(e.detail ?? ''));
+    expect(rounds.length).toBeGreaterThan(0);
+    expect(rounds.map((e) => e.detail)[0]).toMatch(/^第 1 轮 round 1 · /);
+    for (const event of rounds) expect(event.stage).toBe('solving');
+    const percents = events.map((e) => e.percent);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    // Telling the display changes nothing in the plan.
+    expect(planJson(plan)).toBe(planJson((await optimizePlan(smallCounty())).plan));
+  });
+
   it('gives the same plan, byte for byte, for the same snapshot and policy', async () => {
     const snapshot = smallCounty();
     const first = await optimizePlan(snapshot);

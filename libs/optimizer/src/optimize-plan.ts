@@ -102,6 +102,12 @@ export async function optimizePlan(
         5 + Math.round((finished / regions.length) * 85),
         `${finished}/${regions.length} region(s)`,
       ),
+    (index, round, gap) =>
+      progress(
+        'solving',
+        5 + Math.round(((index + Math.min(round, 9) / 10) / regions.length) * 85),
+        roundDetail(index, regions.length, round, gap),
+      ),
   );
   const stats: OptimizeStats = {
     regions: regions.length,
@@ -177,6 +183,13 @@ export async function optimizePlan(
   };
   progress('done', 100);
   return { plan, stats };
+}
+
+/** 第 3 轮 round 3 · 差距 gap 25.76%, with the region where there are several. */
+function roundDetail(index: number, regions: number, round: number, gap: number): string {
+  const where = regions > 1 ? `区域 region ${index + 1}/${regions} · ` : '';
+  const proven = Number.isFinite(gap) ? `差距 gap ${(100 * gap).toFixed(2)}%` : '差距 gap —';
+  return `${where}第 ${round} 轮 round ${round} · ${proven}`;
 }
 
 function sum<T>(items: readonly T[], value: (item: T) => number): number {

@@ -15,12 +15,16 @@ export async function solveRegions(
   options: RegionSolveOptions,
   threads: number,
   onDone: (finished: number) => void,
+  /** Told of each LP round of the region being solved, on this thread only (workers report regions). */
+  onRound?: (region: number, round: number, gap: number) => void,
 ): Promise<RegionOutcome[]> {
   const outcomes: RegionOutcome[] = new Array(regions.length);
   let finished = 0;
   if (threads <= 1 || regions.length <= 1) {
     for (const [index, region] of regions.entries()) {
-      outcomes[index] = await solveRegion(context, balance, region, options);
+      outcomes[index] = await solveRegion(context, balance, region, options, (round, gap) =>
+        onRound?.(index, round, gap),
+      );
       onDone(++finished);
     }
     return outcomes;

@@ -51,6 +51,8 @@ export async function solveRegion(
   balance: BalanceTargets,
   region: readonly string[],
   options: RegionSolveOptions,
+  /** Told of each LP round (solve-strategy.ts); not part of the options, which cross worker threads. */
+  onRound?: (round: number, gap: number) => void,
 ): Promise<RegionOutcome> {
   if (options.solver === 'highs') warmUpHighs();
   const buildStarted = performance.now();
@@ -59,6 +61,7 @@ export async function solveRegion(
   const result = await solveLpGuided(rotation.model, createSolver(options.solver), {
     ...options,
     pricing: rotation.pricing,
+    onRound,
   });
   return {
     moves: nameTeachers(rotation, result.values).map((m) => ({

@@ -20,6 +20,8 @@ export interface StrategyOptions {
    * step chains also trim the MIP: of each, only the steps the LP reached and one more.
    */
   pricing?: PricingPlan;
+  /** Told of each LP relaxation round as it is done, with the gap the best bound so far proves. */
+  onRound?: (round: number, gap: number) => void;
 }
 
 export interface StrategyResult {
@@ -147,7 +149,11 @@ export async function solveLpGuided(
   // the MIP over every column took 1.2 s for the same plan).
   const small = model.numCols <= WHOLE_MIP_COLUMNS;
   const acceptGap = small ? PROOF_GAP : ACCEPT_GAP;
-  const schedule = await mipsOverRounds(relaxations(model, solver, options), mipOver, acceptGap);
+  const schedule = await mipsOverRounds(
+    reportRounds(relaxations(model, solver, options), options.onRound),
+    mipOver,
+    acceptGap,
+  );
   const { bound, last } = schedule;
   const settled = (gap: number) => schedule.workLimited || isProven(schedule.incumbent, bound, gap);
   if (!schedule.incumbent || !last) throw new Error('LP relaxation gave no result');
@@ -278,6 +284,20 @@ export async function mipsOverRounds(
     if (proven(acceptGap)) break;
   }
   return schedule;
+}
+
+/** Passes the rounds on, telling `onRound` of each: a progress display, it never changes what is decided. */
+async function* reportRounds(
+  rounds: AsyncIterable<Relaxation>,
+  onRound: StrategyOptions['onRound'],
+): AsyncGenerator<Relaxation> {
+  let bound = -Infinity;
+  let round = 0;
+  for await (const lp of rounds) {
+    bound = Math.max(bound, lp.bound);
+    onRound?.(++round, Math.max(0, relativeGap(lp.objective, bound, lp.penalty)));
+    yield lp;
+  }
 }
 
 async function* relaxations(
