@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readCpuTicks, stealPercent } from './cpu-steal';
 import type { CountyKey } from './counties';
 import {
   countByRule,
@@ -42,6 +43,8 @@ interface JobOutcome extends Job {
   code: string;
   /** 1-minute load average when the child started. */
   loadAverage: number;
+  /** Share of the machine's CPU time taken by the hypervisor while the child ran (Linux only). */
+  stealPercent?: number;
   /** Spawn to exit, measured here: node start, tsx, generation, the solve, validation. */
   childWallSeconds: number;
   exitCode: number | null;
@@ -186,6 +189,7 @@ function runJob(
   const code = codeState();
   const loadAverage = Math.round(os.loadavg()[0] * 100) / 100;
   return new Promise((resolve) => {
+    const ticksAtStart = readCpuTicks();
     const started = performance.now();
     const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     const phases: PhaseEvent[] = [];
@@ -237,6 +241,7 @@ function runJob(
     child.on('close', (exitCode, signal) => {
       clearTimeout(timer);
       onLine(stdoutBuffer);
+      const steal = stealPercent(ticksAtStart, readCpuTicks());
       const outcome: JobOutcome = {
         ...job,
         seed,
@@ -244,6 +249,7 @@ function runJob(
         command,
         code,
         loadAverage,
+        ...(steal !== undefined ? { stealPercent: steal } : {}),
         childWallSeconds: elapsed(),
         exitCode,
         signal,
@@ -350,19 +356,19 @@ function flagText(flags: readonly string[]): string {
 
 function oursTable(outcomes: JobOutcome[]): string {
   const lines = [
-    '| case | county | seed | schools / teachers / eligible | gen s | optimizePlan s | build / LP / MIP s | child wall s | peak RSS MiB | objective | LP bound | gap % | status | movers | regions | columns (kept) | shortage FTE before → after | validator | load 1m |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| case | county | seed | schools / teachers / eligible | gen s | optimizePlan s | build / LP / MIP s | child wall s | peak RSS MiB | objective | LP bound | gap % | status | movers | regions | columns (kept) | shortage FTE before → after | validator | load 1m | steal % |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const o of outcomes.filter((x) => x.role === 'ours')) {
     const r = ours(o);
     if (!r) {
       lines.push(
-        `| ${o.caseName} | ${COUNTY_LABEL[o.county]} | ${o.seed} | — | — | ${describeEnd(o).replace(/\|/g, '/')} | — | ${f(o.childWallSeconds)} | ${f(o.result?.peakRssMiB, 0)} | — | — | — | — | — | — | — | — | — | ${f(o.loadAverage)} |`,
+        `| ${o.caseName} | ${COUNTY_LABEL[o.county]} | ${o.seed} | — | — | ${describeEnd(o).replace(/\|/g, '/')} | — | ${f(o.childWallSeconds)} | ${f(o.result?.peakRssMiB, 0)} | — | — | — | — | — | — | — | — | — | ${f(o.loadAverage)} | ${f(o.stealPercent, 1)} |`,
       );
       continue;
     }
     lines.push(
-      `| ${o.caseName} | ${COUNTY_LABEL[o.county]} | ${o.seed} | ${r.size.schools} / ${r.size.teachers} / ${r.size.eligible} | ${f(r.generateSeconds)} | ${f(r.optimizeSeconds)} | ${f(r.buildSeconds)} / ${f(r.lpSeconds)} / ${f(r.mipSeconds)} | ${f(o.childWallSeconds)} | ${f(r.peakRssMiB, 0)} | ${f(r.objective)} | ${f(r.lpBound)} | ${f(r.gapPercent)} | ${r.status} | ${r.movers} | ${r.regions} | ${r.columns} (${r.keptColumns}) | ${f(r.shortageBefore)} → ${f(r.shortageAfter)} | ${violationText(r.valid, r.violations)}${flagText(r.flags)} | ${f(o.loadAverage)} |`,
+      `| ${o.caseName} | ${COUNTY_LABEL[o.county]} | ${o.seed} | ${r.size.schools} / ${r.size.teachers} / ${r.size.eligible} | ${f(r.generateSeconds)} | ${f(r.optimizeSeconds)} | ${f(r.buildSeconds)} / ${f(r.lpSeconds)} / ${f(r.mipSeconds)} | ${f(o.childWallSeconds)} | ${f(r.peakRssMiB, 0)} | ${f(r.objective)} | ${f(r.lpBound)} | ${f(r.gapPercent)} | ${r.status} | ${r.movers} | ${r.regions} | ${r.columns} (${r.keptColumns}) | ${f(r.shortageBefore)} → ${f(r.shortageAfter)} | ${violationText(r.valid, r.violations)}${flagText(r.flags)} | ${f(o.loadAverage)} | ${f(o.stealPercent, 1)} |`,
     );
   }
   return lines.join('\n');
@@ -376,8 +382,8 @@ function spreadTable(outcomes: JobOutcome[]): string | undefined {
   const rows = [...byCase].filter(([, runs]) => runs.length > 1);
   if (rows.length === 0) return undefined;
   const lines = [
-    '| case | runs (failed) | optimizePlan s min / median / max | gap % max | peak RSS MiB max | every plan valid |',
-    '|---|---|---|---|---|---|',
+    '| case | runs (failed) | optimizePlan s min / median / max | gap % max | peak RSS MiB max | every plan valid | steal % max |',
+    '|---|---|---|---|---|---|---|',
   ];
   for (const [caseName, runs] of rows) {
     const results = runs.map(ours).filter((r): r is OursResult => r !== undefined);
@@ -394,7 +400,12 @@ function spreadTable(outcomes: JobOutcome[]): string | undefined {
       `| ${caseName} | ${runs.length} (${runs.length - results.length}) | ${f(seconds[0])} / ${f(median)} / ${f(seconds.at(-1))} | ${f(most((r) => r.gapPercent))} | ${f(
         most((r) => r.peakRssMiB),
         0,
-      )} | ${results.length === runs.length && results.every((r) => r.valid) ? 'yes' : 'no'} |`,
+      )} | ${results.length === runs.length && results.every((r) => r.valid) ? 'yes' : 'no'} | ${f(
+        runs.some((r) => r.stealPercent !== undefined)
+          ? Math.max(...runs.map((r) => r.stealPercent ?? 0))
+          : undefined,
+        1,
+      )} |`,
     );
   }
   return lines.join('\n');
