@@ -394,6 +394,8 @@ function spreadTable(outcomes: JobOutcome[]): string | undefined {
         : seconds.length % 2 === 1
           ? seconds[(seconds.length - 1) / 2]
           : (seconds[seconds.length / 2 - 1] + seconds[seconds.length / 2]) / 2;
+    // Only runs whose steal was read: one without a reading is not a run without steal.
+    const steals = runs.flatMap((r) => (r.stealPercent === undefined ? [] : [r.stealPercent]));
     const most = (pick: (r: OursResult) => number) =>
       results.length === 0 ? null : Math.max(...results.map(pick));
     lines.push(
@@ -401,9 +403,7 @@ function spreadTable(outcomes: JobOutcome[]): string | undefined {
         most((r) => r.peakRssMiB),
         0,
       )} | ${results.length === runs.length && results.every((r) => r.valid) ? 'yes' : 'no'} | ${f(
-        runs.some((r) => r.stealPercent !== undefined)
-          ? Math.max(...runs.map((r) => r.stealPercent ?? 0))
-          : undefined,
+        steals.length === 0 ? undefined : Math.max(...steals),
         1,
       )} |`,
     );
