@@ -16,6 +16,7 @@ import { solveRegions } from './region-pool';
 import type { SolverName } from './region-solve';
 import { warmUpHighs } from './highs-solver';
 import { planningRegions } from './regions';
+import { roundDetail, SolvingProgress } from './solving-progress';
 import type { NamedMove } from './teacher-naming';
 
 /**
@@ -85,6 +86,7 @@ export async function optimizePlan(
   const balance = balanceTargets(context);
   const regions = planningRegions(context, options.maxTeachersPerRegion ?? DEFAULT_REGION_TEACHERS);
   progress('solving', 5, `${regions.length} region(s)`);
+  const solving = new SolvingProgress(regions.length);
   const outcomes = await solveRegions(
     context,
     balance,
@@ -96,18 +98,10 @@ export async function optimizePlan(
       mipRelGap: options.mipRelGap ?? DEFAULT_MIP_REL_GAP,
     },
     options.threads ?? 1,
-    (finished) =>
-      progress(
-        'solving',
-        5 + Math.round((finished / regions.length) * 85),
-        `${finished}/${regions.length} region(s)`,
-      ),
+    (finished, index) =>
+      progress('solving', solving.finished(index), `${finished}/${regions.length} region(s)`),
     (index, round, gap) =>
-      progress(
-        'solving',
-        5 + Math.round(((index + Math.min(round, 9) / 10) / regions.length) * 85),
-        roundDetail(index, regions.length, round, gap),
-      ),
+      progress('solving', solving.round(index, round), roundDetail(index, regions.length, round, gap)),
   );
   const stats: OptimizeStats = {
     regions: regions.length,
@@ -183,13 +177,6 @@ export async function optimizePlan(
   };
   progress('done', 100);
   return { plan, stats };
-}
-
-/** 第 3 轮 round 3 · 差距 gap 25.76%, with the region where there are several. */
-function roundDetail(index: number, regions: number, round: number, gap: number): string {
-  const where = regions > 1 ? `区域 region ${index + 1}/${regions} · ` : '';
-  const proven = Number.isFinite(gap) ? `差距 gap ${(100 * gap).toFixed(2)}%` : '差距 gap —';
-  return `${where}第 ${round} 轮 round ${round} · ${proven}`;
 }
 
 function sum<T>(items: readonly T[], value: (item: T) => number): number {

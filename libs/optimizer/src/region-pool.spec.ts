@@ -37,4 +37,21 @@ describe('optimizePlan with worker threads', () => {
     expect(planJson(threaded.plan)).toBe(planJson(single.plan));
     expect(validatePlan(snapshot, threaded.plan).violations).toEqual([]);
   });
+
+  it('reports the LP rounds of every region from the worker threads, with a percent that never goes back', async () => {
+    const snapshot = twoClusterCounty();
+    const reports: { stage: string; percent: number; detail?: string }[] = [];
+    await optimizePlan(snapshot, {
+      threads: 2,
+      maxTeachersPerRegion: 20,
+      onProgress: (stage, percent, detail) => reports.push({ stage, percent, detail }),
+    });
+
+    const rounds = reports.filter((r) => r.detail?.includes('round'));
+    for (const region of ['区域 region 1/2', '区域 region 2/2'])
+      expect(rounds.some((r) => r.detail!.startsWith(`${region} · 第 1 轮 round 1`))).toBe(true);
+    const percents = reports.map((r) => r.percent);
+    for (let i = 1; i < percents.length; i++) expect(percents[i]).toBeGreaterThanOrEqual(percents[i - 1]);
+    expect(reports.find((r) => r.detail === '2/2 region(s)')?.percent).toBe(90);
+  });
 });

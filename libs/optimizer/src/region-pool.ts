@@ -14,8 +14,9 @@ export async function solveRegions(
   regions: readonly string[][],
   options: RegionSolveOptions,
   threads: number,
-  onDone: (finished: number) => void,
-  /** Told of each LP round of the region being solved, on this thread only (workers report regions). */
+  /** Told as each region is done: how many are, and which one this was. */
+  onDone: (finished: number, region: number) => void,
+  /** Told of each LP round of every region being solved, on this thread or on a worker. */
   onRound?: (region: number, round: number, gap: number) => void,
 ): Promise<RegionOutcome[]> {
   const outcomes: RegionOutcome[] = new Array(regions.length);
@@ -25,7 +26,7 @@ export async function solveRegions(
       outcomes[index] = await solveRegion(context, balance, region, options, (round, gap) =>
         onRound?.(index, round, gap),
       );
-      onDone(++finished);
+      onDone(++finished, index);
     }
     return outcomes;
   }
@@ -38,8 +39,10 @@ export async function solveRegions(
       workers.map(async (worker) => {
         while (next < regions.length) {
           const index = next++;
-          outcomes[index] = await runTask(worker, index, regions[index], options);
-          onDone(++finished);
+          outcomes[index] = await runTask(worker, index, regions[index], options, (round, gap) =>
+            onRound?.(index, round, gap),
+          );
+          onDone(++finished, index);
         }
       }),
     );
@@ -49,15 +52,26 @@ export async function solveRegions(
   return outcomes;
 }
 
+/** What a region worker posts: LP rounds while it solves, then the outcome or the error. */
+interface RegionMessage {
+  id: number;
+  round?: number;
+  gap?: number;
+  outcome?: RegionOutcome;
+  error?: string;
+}
+
 function runTask(
   worker: Worker,
   id: number,
   region: string[],
   options: RegionSolveOptions,
+  onRound: (round: number, gap: number) => void,
 ): Promise<RegionOutcome> {
   return new Promise((resolve, reject) => {
-    const onMessage = (message: { id: number; outcome?: RegionOutcome; error?: string }) => {
+    const onMessage = (message: RegionMessage) => {
       if (message.id !== id) return;
+      if (message.round !== undefined) return onRound(message.round, message.gap!);
       cleanup();
       if (message.error !== undefined) reject(new Error(`region ${id + 1}: ${message.error}`));
       else resolve(message.outcome!);

@@ -12,7 +12,9 @@ const context = buildCountyContext(snapshot);
 const balance = balanceTargets(context);
 
 parentPort!.on('message', (task: { id: number; region: string[]; options: RegionSolveOptions }) => {
-  solveRegion(context, balance, task.region, task.options).then(
+  // Each LP round is told to the caller as it is done, for its progress display.
+  const onRound = (round: number, gap: number) => parentPort!.postMessage({ id: task.id, round, gap });
+  solveRegion(context, balance, task.region, task.options, onRound).then(
     (outcome) => parentPort!.postMessage({ id: task.id, outcome }),
     (error: unknown) =>
       parentPort!.postMessage({
