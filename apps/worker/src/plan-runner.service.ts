@@ -16,7 +16,7 @@ import {
   type PlanRunRepository,
 } from '@tr/persistence';
 import type { PlanProgressReporter } from './plan-progress.reporter';
-import { SolveAbortedError, SolveFailedError, solveInThread } from './solve-in-thread';
+import { SolveAbortedError, SolveFailedError, type SolveThreadPool } from './solve-thread-pool';
 
 /** How often a running solve looks for a cancel request: the brief is "stops within about a second". */
 const CANCEL_POLL_MS = 400;
@@ -40,6 +40,7 @@ export class PlanRunner {
     private readonly plans: PlanRunRepository,
     private readonly snapshots: SnapshotRepository,
     private readonly config: Pick<AppConfig, 'jobs'>,
+    private readonly threads: SolveThreadPool,
   ) {}
 
   async run(
@@ -63,7 +64,7 @@ export class PlanRunner {
     }, CANCEL_POLL_MS);
     let relay = Promise.resolve();
     try {
-      const result = await solveInThread(
+      const result = await this.threads.solve(
         { snapshot, timeLimitSeconds: this.config.jobs.timeLimitSeconds },
         (stage, percent) => {
           const planStage =

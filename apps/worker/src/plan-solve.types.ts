@@ -18,3 +18,15 @@ export type ThreadMessage =
   | { type: 'error'; message: string };
 
 export type SolveResult = Extract<ThreadMessage, { type: 'result' }>;
+
+/** A job for a solve thread, which takes one after another. */
+export interface ThreadTask {
+  id: number;
+  request: SolveRequest;
+}
+
+/** A solve thread's message about the task of the same id. */
+export interface ThreadReply {
+  id: number;
+  message: ThreadMessage;
+}

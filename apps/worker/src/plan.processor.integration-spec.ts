@@ -16,6 +16,7 @@ import {
 import { optimizePlan } from '@tr/optimizer';
 import { PlanEntity, PlanMoveEntity, PlanRunRepository, SnapshotRepository } from '@tr/persistence';
 import { PlanProcessor } from './plan.processor';
+import { SolveThreadPool } from './solve-thread-pool';
 import {
   NATIONAL_ID_PATTERN,
   recordEvents,
@@ -128,6 +129,16 @@ describe(PlanProcessor.name, () => {
     expect(await handle.queue.getJob(planId)).toBeUndefined();
     expect(await fixture.db.dataSource.manager.countBy(PlanEntity, { idempotencyKey: 'key-once' })).toBe(1);
     expect(completions(planId)).toHaveLength(1);
+  });
+
+  it('solves a later job on the thread an earlier one warmed, not on a new one', async () => {
+    const threads = worker!.get(SolveThreadPool);
+    const before = threads.started;
+    const { plan } = await launcher.launch({ countyId: mini.id, scenario: 'warm', policyOverrides: {} });
+    await waitForPlan(fixture.db.dataSource, plan.id, (p) => p.status === 'succeeded');
+
+    expect(before).toBe(1);
+    expect(threads.started).toBe(before);
   });
 
   it('stops a running solve within about a second of a cancel and does not retry it', async () => {

@@ -15,7 +15,7 @@ import { UnrecoverableError, WaitingError, type Job } from 'bullmq';
 import { APP_CONFIG } from './worker.tokens';
 import { PlanProgressReporter } from './plan-progress.reporter';
 import { PlanRunner, type RunOutcome } from './plan-runner.service';
-import { SolveAbortedError } from './solve-in-thread';
+import { SolveAbortedError } from './solve-thread-pool';
 
 export type PlanJobResult = RunOutcome | { status: 'skipped' } | { status: 'handed-back' };
 

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { configuredPlanProcessor } from './plan.processor';
 import { PlanRunner } from './plan-runner.service';
 import { RequeueOpenPlansService } from './requeue-open-plans.service';
+import { DEFAULT_SOLVE_THREAD_POOL, SolveThreadPool } from './solve-thread-pool';
 import { APP_CONFIG } from './worker.tokens';
 
 /** Closes the database last: after the processor has let its job finish (beforeApplicationShutdown). */
@@ -17,6 +18,16 @@ class DatabaseCloser implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+/** Ends the solve threads once the processor has let its job finish (beforeApplicationShutdown). */
+@Injectable()
+class SolveThreadCloser implements OnApplicationShutdown {
+  constructor(@Inject(SolveThreadPool) private readonly threads: SolveThreadPool) {}
+
+  onApplicationShutdown(): Promise<void> {
+    return this.threads.close();
   }
 }
 
@@ -50,12 +61,19 @@ export class WorkerModule {
           inject: [DataSource],
         },
         {
+          provide: SolveThreadPool,
+          // One warm thread kept per job the worker runs at a time.
+          useFactory: () =>
+            new SolveThreadPool({ ...DEFAULT_SOLVE_THREAD_POOL, maxIdle: config.jobs.concurrency }),
+        },
+        {
           provide: PlanRunner,
-          useFactory: (plans: PlanRunRepository, snapshots: SnapshotRepository) =>
-            new PlanRunner(plans, snapshots, config),
-          inject: [PlanRunRepository, SnapshotRepository],
+          useFactory: (plans: PlanRunRepository, snapshots: SnapshotRepository, threads: SolveThreadPool) =>
+            new PlanRunner(plans, snapshots, config, threads),
+          inject: [PlanRunRepository, SnapshotRepository, SolveThreadPool],
         },
         DatabaseCloser,
+        SolveThreadCloser,
         configuredPlanProcessor(config),
         RequeueOpenPlansService,
       ],
