@@ -41,7 +41,7 @@ interface SolveThread {
  * the job's lock and poll for a cancel. A thread is kept for the next job once its own is done: its
  * compiled JavaScript and HiGHS WebAssembly code are then warm, which made Hohhot's later jobs about a
  * fifth faster than on a new thread each (README, "Plans as jobs"). Aborting a solve ends its thread at
- * once; so does any failure of the thread itself.
+ * once; so does a failed solve, or any failure of the thread itself.
  */
 export class SolveThreadPool {
   private readonly idle: SolveThread[] = [];
@@ -83,8 +83,9 @@ export class SolveThreadPool {
         const message: ThreadMessage = reply.message;
         if (message.type === 'progress') onProgress(message.stage, message.percent);
         else if (message.type === 'result') settle(true, () => resolve(message));
-        // The optimizer threw, and the thread caught it: the thread itself is sound.
-        else settle(true, () => reject(new SolveFailedError(message.message)));
+        // The optimizer threw. A WebAssembly abort (HiGHS past its heap) leaves the thread's HiGHS
+        // unusable, so a thread whose solve failed is never reused.
+        else settle(false, () => reject(new SolveFailedError(message.message)));
       };
       const onError = (error: Error) => settle(false, () => reject(new SolveFailedError(error.message)));
       const onExit = (code: number) =>
