@@ -2,11 +2,15 @@ import fc from 'fast-check';
 import { SUBJECTS, type Snapshot, type Subject, type Teacher } from '@tr/domain';
 import { makeSchool, makeSnapshot, makeTeacher } from '@tr/validator/testing/snapshot-factory';
 import { validatePlan } from '@tr/validator';
+import { generateCounty } from '@tr/samples';
 import { optimizePlan } from './optimize-plan';
 
 const PRIMARY_SUBJECTS: Subject[] = ['chinese', 'math', 'music'];
 
-/** A small random county: 2–5 schools within ~30 km, 3–12 teachers each, random attributes and policy. */
+/**
+ * A small random county: 2–5 schools within ~45 km, 3–12 teachers each, random attributes and policy
+ * (rate band, backbone share, distance limit, head terms, years at a school).
+ */
 const countyArbitrary: fc.Arbitrary<Snapshot> = fc
   .record({
     schools: fc.array(
@@ -52,8 +56,11 @@ const countyArbitrary: fc.Arbitrary<Snapshot> = fc
     minRate: fc.double({ min: 0, max: 0.4, noNaN: true }),
     spread: fc.double({ min: 0, max: 0.4, noNaN: true }),
     backboneShare: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    maxDistanceKm: fc.constantFrom(5, 15, 30, 60),
+    headMaxTerms: fc.integer({ min: 1, max: 3 }),
+    minYears: fc.constantFrom(0, 3, 6, 10),
   })
-  .map(({ schools, minRate, spread, backboneShare }) => {
+  .map(({ schools, minRate, spread, backboneShare, maxDistanceKm, headMaxTerms, minYears }) => {
     const codes = schools.map((_, i) => `S${i + 1}`);
     const teachers: Teacher[] = schools.flatMap((school, s) =>
       school.teachers.map((t, i) =>
@@ -92,6 +99,9 @@ const countyArbitrary: fc.Arbitrary<Snapshot> = fc
         min_rotation_rate: minRate,
         max_rotation_rate: Math.min(1, minRate + spread),
         min_backbone_share: backboneShare,
+        max_distance_km: maxDistanceKm,
+        head_max_terms: headMaxTerms,
+        min_years_at_school: minYears,
       },
     });
   });
@@ -122,6 +132,49 @@ describe(`${optimizePlan.name} on random counties`, () => {
     );
     // The property must be exercised by real plans, not only by empty ones.
     expect(movesSeen).toBeGreaterThan(20);
+  });
+
+  it('plans the 400-teacher sample county under random policies within every rule it does not flag', async () => {
+    let movesSeen = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          seed: fc.integer({ min: 1, max: 1000 }),
+          minRate: fc.constantFrom(0, 0.05, 0.1, 0.2, 0.3),
+          spread: fc.constantFrom(0, 0.05, 0.15, 0.5),
+          backboneShare: fc.constantFrom(0, 0.2, 0.4, 0.8),
+          maxDistanceKm: fc.constantFrom(3, 10, 30, 60),
+          headMaxTerms: fc.integer({ min: 1, max: 3 }),
+          minYears: fc.constantFrom(0, 3, 6, 10),
+        }),
+        async ({ seed, minRate, spread, backboneShare, maxDistanceKm, headMaxTerms, minYears }) => {
+          const sample = generateCounty('mini', seed);
+          const snapshot = {
+            ...sample,
+            policy: {
+              ...sample.policy,
+              min_rotation_rate: minRate,
+              max_rotation_rate: Math.min(1, minRate + spread),
+              min_backbone_share: backboneShare,
+              max_distance_km: maxDistanceKm,
+              head_max_terms: headMaxTerms,
+              min_years_at_school: minYears,
+            },
+          };
+          const { plan } = await optimizePlan(snapshot);
+          const report = validatePlan(snapshot, plan);
+          expect(report.violations).toEqual([]);
+          const flagged = new Set(plan.plan.flags.map((f) => f.rule));
+          for (const relaxed of report.relaxed) expect(flagged.has(relaxed.rule)).toBe(true);
+          movesSeen += plan.moves.length;
+        },
+      ),
+      {
+        numRuns: Number(process.env.PROPERTY_RUNS ?? 12),
+        seed: process.env.PROPERTY_RUNS ? undefined : 20261204,
+      },
+    );
+    expect(movesSeen).toBeGreaterThan(100);
   });
 
   it('names the minimum rate as the binding rule when the policy asks every eligible teacher to move', async () => {
