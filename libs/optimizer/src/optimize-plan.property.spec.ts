@@ -1,11 +1,42 @@
 import fc from 'fast-check';
-import { SUBJECTS, type Snapshot, type Subject, type Teacher } from '@tr/domain';
+import { SUBJECTS, type Policy, type Snapshot, type Subject, type Teacher } from '@tr/domain';
 import { makeSchool, makeSnapshot, makeTeacher } from '@tr/validator/testing/snapshot-factory';
 import { validatePlan } from '@tr/validator';
 import { generateCounty } from '@tr/samples';
 import { optimizePlan } from './optimize-plan';
 
 const PRIMARY_SUBJECTS: Subject[] = ['chinese', 'math', 'music'];
+
+/** The policy rules a county sets: rate band, backbone share, distance limit, head terms, years at a school. */
+function policyArbitrary(rates: {
+  minRate: fc.Arbitrary<number>;
+  spread: fc.Arbitrary<number>;
+  backboneShare: fc.Arbitrary<number>;
+  maxDistanceKm: fc.Arbitrary<number>;
+}): fc.Arbitrary<Partial<Policy>> {
+  return fc
+    .record({
+      ...rates,
+      headMaxTerms: fc.integer({ min: 1, max: 3 }),
+      minYears: fc.constantFrom(0, 3, 6, 10),
+    })
+    .map(({ minRate, spread, backboneShare, maxDistanceKm, headMaxTerms, minYears }) => ({
+      min_rotation_rate: minRate,
+      max_rotation_rate: Math.min(1, minRate + spread),
+      min_backbone_share: backboneShare,
+      max_distance_km: maxDistanceKm,
+      head_max_terms: headMaxTerms,
+      min_years_at_school: minYears,
+    }));
+}
+
+/** The plan breaks no hard rule, and every relaxable rule it breaks is flagged. */
+function expectValidAndFlagged(snapshot: Snapshot, plan: Awaited<ReturnType<typeof optimizePlan>>['plan']) {
+  const report = validatePlan(snapshot, plan);
+  expect(report.violations).toEqual([]);
+  const flagged = new Set(plan.plan.flags.map((f) => f.rule));
+  for (const relaxed of report.relaxed) expect(flagged.has(relaxed.rule)).toBe(true);
+}
 
 /**
  * A small random county: 2–5 schools within ~45 km, 3–12 teachers each, random attributes and policy
@@ -53,14 +84,14 @@ const countyArbitrary: fc.Arbitrary<Snapshot> = fc
       }),
       { minLength: 2, maxLength: 5 },
     ),
-    minRate: fc.double({ min: 0, max: 0.4, noNaN: true }),
-    spread: fc.double({ min: 0, max: 0.4, noNaN: true }),
-    backboneShare: fc.double({ min: 0, max: 0.5, noNaN: true }),
-    maxDistanceKm: fc.constantFrom(5, 15, 30, 60),
-    headMaxTerms: fc.integer({ min: 1, max: 3 }),
-    minYears: fc.constantFrom(0, 3, 6, 10),
+    policy: policyArbitrary({
+      minRate: fc.double({ min: 0, max: 0.4, noNaN: true }),
+      spread: fc.double({ min: 0, max: 0.4, noNaN: true }),
+      backboneShare: fc.double({ min: 0, max: 0.5, noNaN: true }),
+      maxDistanceKm: fc.constantFrom(5, 15, 30, 60),
+    }),
   })
-  .map(({ schools, minRate, spread, backboneShare, maxDistanceKm, headMaxTerms, minYears }) => {
+  .map(({ schools, policy }) => {
     const codes = schools.map((_, i) => `S${i + 1}`);
     const teachers: Teacher[] = schools.flatMap((school, s) =>
       school.teachers.map((t, i) =>
@@ -95,14 +126,7 @@ const countyArbitrary: fc.Arbitrary<Snapshot> = fc
         }),
       ),
       teachers,
-      policy: {
-        min_rotation_rate: minRate,
-        max_rotation_rate: Math.min(1, minRate + spread),
-        min_backbone_share: backboneShare,
-        max_distance_km: maxDistanceKm,
-        head_max_terms: headMaxTerms,
-        min_years_at_school: minYears,
-      },
+      policy,
     });
   });
 
@@ -112,10 +136,7 @@ describe(`${optimizePlan.name} on random counties`, () => {
     await fc.assert(
       fc.asyncProperty(countyArbitrary, async (snapshot) => {
         const { plan } = await optimizePlan(snapshot);
-        const report = validatePlan(snapshot, plan);
-        expect(report.violations).toEqual([]);
-        const flagged = new Set(plan.plan.flags.map((f) => f.rule));
-        for (const relaxed of report.relaxed) expect(flagged.has(relaxed.rule)).toBe(true);
+        expectValidAndFlagged(snapshot, plan);
         expect(SUBJECTS).toEqual(expect.arrayContaining(plan.moves.map((m) => m.subject)));
         movesSeen += plan.moves.length;
         if (process.env.PROPERTY_DEBUG)
@@ -138,34 +159,18 @@ describe(`${optimizePlan.name} on random counties`, () => {
     let movesSeen = 0;
     await fc.assert(
       fc.asyncProperty(
-        fc.record({
-          seed: fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 1, max: 1000 }),
+        policyArbitrary({
           minRate: fc.constantFrom(0, 0.05, 0.1, 0.2, 0.3),
           spread: fc.constantFrom(0, 0.05, 0.15, 0.5),
           backboneShare: fc.constantFrom(0, 0.2, 0.4, 0.8),
           maxDistanceKm: fc.constantFrom(3, 10, 30, 60),
-          headMaxTerms: fc.integer({ min: 1, max: 3 }),
-          minYears: fc.constantFrom(0, 3, 6, 10),
         }),
-        async ({ seed, minRate, spread, backboneShare, maxDistanceKm, headMaxTerms, minYears }) => {
+        async (seed, policy) => {
           const sample = generateCounty('mini', seed);
-          const snapshot = {
-            ...sample,
-            policy: {
-              ...sample.policy,
-              min_rotation_rate: minRate,
-              max_rotation_rate: Math.min(1, minRate + spread),
-              min_backbone_share: backboneShare,
-              max_distance_km: maxDistanceKm,
-              head_max_terms: headMaxTerms,
-              min_years_at_school: minYears,
-            },
-          };
+          const snapshot = { ...sample, policy: { ...sample.policy, ...policy } };
           const { plan } = await optimizePlan(snapshot);
-          const report = validatePlan(snapshot, plan);
-          expect(report.violations).toEqual([]);
-          const flagged = new Set(plan.plan.flags.map((f) => f.rule));
-          for (const relaxed of report.relaxed) expect(flagged.has(relaxed.rule)).toBe(true);
+          expectValidAndFlagged(snapshot, plan);
           movesSeen += plan.moves.length;
         },
       ),
