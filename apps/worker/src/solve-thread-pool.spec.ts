@@ -1,6 +1,7 @@
 import type { Snapshot } from '@tr/domain';
 import { optimizePlan } from '@tr/optimizer';
 import { planJson } from '@tr/io';
+import { generateCounty } from '@tr/samples';
 import { smallCounty } from '@tr/validator/testing/small-county';
 import type { SolveRequest } from './plan-solve.types';
 import {
@@ -24,17 +25,20 @@ describe(SolveThreadPool.name, () => {
 
   afterEach(() => pool.close());
 
-  it('solves one job after another on the same thread, each as optimizePlan plans it on this one', async () => {
+  it('solves one job after another on the same thread, each as optimizePlan plans it on its own', async () => {
     open();
     const stages: string[] = [];
-    const first = await pool.solve(request(), (stage) => stages.push(stage), running());
-    const second = await pool.solve(request(), noProgress, running());
+    const small = await pool.solve(request(), (stage) => stages.push(stage), running());
+    // Another county in between: a thread's earlier jobs must not change a later plan.
+    const sample = await pool.solve(request(generateCounty('mini', 2)), noProgress, running());
+    const again = await pool.solve(request(), noProgress, running());
 
     expect(pool.started).toBe(1);
     const expected = planJson((await optimizePlan(smallCounty(), { threads: 1 })).plan);
-    expect(planJson(first.plan)).toBe(expected);
-    expect(planJson(second.plan)).toBe(expected);
-    expect(first.violations).toEqual([]);
+    expect(planJson(small.plan)).toBe(expected);
+    expect(planJson(again.plan)).toBe(expected);
+    expect(planJson(sample.plan)).toBe(planJson((await optimizePlan(generateCounty('mini', 2))).plan));
+    expect([small, sample, again].map((r) => r.violations)).toEqual([[], [], []]);
     expect(stages[0]).toBe('building');
     expect(stages).toContain('solving');
   });
