@@ -11,6 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCpuTicks, stealPercent } from './cpu-steal';
+import { median } from './median';
+import { seedList } from './seed-list';
 import type { CountyKey } from './counties';
 import {
   countByRule,
@@ -133,6 +135,13 @@ function parseOptions(argv: string[]) {
       throw new Error(`--${name} must be a positive number, got "${text}"\n${usage()}`);
     return n;
   };
+  const seeds = (text: string) => {
+    try {
+      return seedList(text);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${usage()}`);
+    }
+  };
   const requested = (values.only ?? 'all')
     .split(',')
     .map((s) => s.trim())
@@ -147,23 +156,9 @@ function parseOptions(argv: string[]) {
     cases: Object.keys(CASES).filter((c) => selected.has(c)),
     naiveLimit: positive('naive-limit', values['naive-limit']),
     oursKill: positive('ours-kill', values['ours-kill']),
-    seeds: values.seeds === undefined ? [Math.trunc(positive('seed', values.seed))] : seedList(values.seeds),
+    seeds: values.seeds === undefined ? [Math.trunc(positive('seed', values.seed))] : seeds(values.seeds),
     passes: Math.trunc(positive('passes', values.passes)),
   };
-}
-
-/** `1-6`, `1,3,5` or a mix: the seeds in the order given, each once. */
-function seedList(text: string): number[] {
-  const seeds: number[] = [];
-  for (const part of text.split(',').map((p) => p.trim())) {
-    const range = /^(\d+)(?:-(\d+))?$/.exec(part);
-    const from = range ? Number(range[1]) : NaN;
-    const to = range?.[2] !== undefined ? Number(range[2]) : from;
-    if (!range || from < 1 || to < from)
-      throw new Error(`--seeds takes positive seeds and ranges such as 1-6,9, got "${text}"\n${usage()}`);
-    for (let seed = from; seed <= to; seed++) if (!seeds.includes(seed)) seeds.push(seed);
-  }
-  return seeds;
 }
 
 function log(message: string): void {
@@ -388,18 +383,12 @@ function spreadTable(outcomes: JobOutcome[]): string | undefined {
   for (const [caseName, runs] of rows) {
     const results = runs.map(ours).filter((r): r is OursResult => r !== undefined);
     const seconds = results.map((r) => r.optimizeSeconds).sort((a, b) => a - b);
-    const median =
-      seconds.length === 0
-        ? null
-        : seconds.length % 2 === 1
-          ? seconds[(seconds.length - 1) / 2]
-          : (seconds[seconds.length / 2 - 1] + seconds[seconds.length / 2]) / 2;
     // Only runs whose steal was read: one without a reading is not a run without steal.
     const steals = runs.flatMap((r) => (r.stealPercent === undefined ? [] : [r.stealPercent]));
     const most = (pick: (r: OursResult) => number) =>
       results.length === 0 ? null : Math.max(...results.map(pick));
     lines.push(
-      `| ${caseName} | ${runs.length} (${runs.length - results.length}) | ${f(seconds[0])} / ${f(median)} / ${f(seconds.at(-1))} | ${f(most((r) => r.gapPercent))} | ${f(
+      `| ${caseName} | ${runs.length} (${runs.length - results.length}) | ${f(seconds[0])} / ${f(median(seconds))} / ${f(seconds.at(-1))} | ${f(most((r) => r.gapPercent))} | ${f(
         most((r) => r.peakRssMiB),
         0,
       )} | ${results.length === runs.length && results.every((r) => r.valid) ? 'yes' : 'no'} | ${f(

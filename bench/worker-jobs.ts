@@ -1,5 +1,5 @@
 /**
- * Plan jobs one after another as the worker runs them: `npm run bench:worker [-- --county hohhot --seeds 1,2,3 --passes 2]`.
+ * Plan jobs one after another as the worker runs them: `npm run bench:worker [-- --county hohhot --seeds 1-3 --passes 2]`.
  * Each job goes through the worker's own SolveThreadPool (optimize and validate on a solve thread), once
  * with the thread kept for the next job, as the worker does, and once with a new thread for every job,
  * as it did before. Each way runs in a child process of its own, as a worker process would, so neither
@@ -9,6 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SOLVE_THREAD_POOL, SolveThreadPool } from '../apps/worker/src/solve-thread-pool';
 import { COUNTY_KEYS, generateBenchCounty, isCountyKey, type CountyKey } from './counties';
+import { median } from './median';
+import { seedList } from './seed-list';
 
 interface Run {
   label: string;
@@ -47,12 +49,6 @@ async function jobsInARow(
   return { label, seconds, threads: pool.started };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
@@ -68,10 +64,10 @@ async function main(): Promise<void> {
   const county = values.county;
   if (!isCountyKey(county))
     throw new Error(`--county takes one of ${COUNTY_KEYS.join(', ')}, got "${county}"`);
-  const seeds = values.seeds.split(',').map(Number);
+  const seeds = seedList(values.seeds);
   const passes = Number(values.passes);
-  if (seeds.some((s) => !Number.isInteger(s) || s < 1) || !Number.isInteger(passes) || passes < 1)
-    throw new Error('--seeds takes positive integers such as 1,2,3 and --passes a positive integer');
+  if (!Number.isInteger(passes) || passes < 1)
+    throw new Error(`--passes takes a positive integer, got "${values.passes}"`);
   const jobs = Array.from({ length: passes }, () => seeds).flat();
 
   if (values['keep-thread'] !== undefined) {
@@ -109,7 +105,7 @@ async function main(): Promise<void> {
       const later = run.seconds.slice(1);
       const spread =
         later.length > 0
-          ? `${Math.min(...later).toFixed(2)} / ${median(later).toFixed(2)} / ${Math.max(...later).toFixed(2)}`
+          ? `${Math.min(...later).toFixed(2)} / ${median(later)!.toFixed(2)} / ${Math.max(...later).toFixed(2)}`
           : '—';
       return `| ${run.label} | ${run.threads} | ${run.seconds[0].toFixed(2)} | ${spread} | ${run.seconds.map((s) => s.toFixed(2)).join(' ')} |`;
     }),
