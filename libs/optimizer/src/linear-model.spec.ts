@@ -1,4 +1,4 @@
-import { ColumnEntries, LinearModelBuilder, restrictColumns } from './linear-model';
+import { ColumnEntries, LinearModelBuilder, restrictColumns, withRow } from './linear-model';
 
 describe('LinearModelBuilder', () => {
   it('stores a column from reused entries sorted by row, summing entries on one row and dropping zeros', () => {
@@ -64,5 +64,42 @@ describe('restrictColumns', () => {
     expect(Array.from(restricted.colUpper)).toEqual([4, 3]);
     expect(Array.from(restricted.integer)).toEqual([1, 0]);
     expect(restricted.colNames).toEqual(['c', 'b']);
+  });
+});
+
+describe(withRow.name, () => {
+  it('adds a row over some columns as each column’s last entry, leaving the model it came from alone', () => {
+    const b = new LinearModelBuilder();
+    const r0 = b.row('r0', 0, 1);
+    const r1 = b.row('r1', -1, 1);
+    b.column('a', 1, 0, 1, false, [[r0, 1]]);
+    b.column('b', 1, 0, 1, false, [
+      [r0, 2],
+      [r1, 3],
+    ]);
+    b.column('c', 1, 0, 1, false, [[r1, 4]]);
+    const model = b.build();
+    const wider = withRow(
+      model,
+      'cap',
+      [
+        [2, 5],
+        [0, 6],
+        [2, 1],
+      ],
+      -Infinity,
+      7,
+    );
+
+    expect(wider.numRows).toBe(3);
+    expect(wider.rowNames).toEqual(['r0', 'r1', 'cap']);
+    expect(Array.from(wider.rowLower)).toEqual([0, -1, -Infinity]);
+    expect(Array.from(wider.rowUpper)).toEqual([1, 1, 7]);
+    expect(Array.from(wider.colStart)).toEqual([0, 2, 4, 6]);
+    expect(Array.from(wider.rowIndex)).toEqual([r0, 2, r0, r1, r1, 2]);
+    // Two entries on one column and the new row are summed.
+    expect(Array.from(wider.value)).toEqual([1, 6, 2, 3, 4, 6]);
+    expect(model.numRows).toBe(2);
+    expect(Array.from(model.rowIndex)).toEqual([r0, r0, r1, r1]);
   });
 });

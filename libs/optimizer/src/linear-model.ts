@@ -230,3 +230,57 @@ export function restrictColumns(model: LinearModel, keep: readonly number[]): Li
     colNames: keep.map((c) => model.colNames[c]),
   };
 }
+
+/**
+ * The model with one more row, lower ≤ Σ coefficient × column ≤ upper, over a few columns. Each of those
+ * columns' entries gain one at the end (the new row's index is the largest), so the CSC stays sorted.
+ */
+export function withRow(
+  model: LinearModel,
+  name: string,
+  entries: readonly (readonly [column: number, coefficient: number])[],
+  lower: number,
+  upper: number,
+): LinearModel {
+  const added = new Float64Array(model.numCols);
+  const on = new Uint8Array(model.numCols);
+  for (const [c, v] of entries) {
+    added[c] += v;
+    on[c] = 1;
+  }
+  const row = model.numRows;
+  const colStart = new Int32Array(model.numCols + 1);
+  const total = model.rowIndex.length + on.reduce((n, x) => n + x, 0);
+  const rowIndex = new Int32Array(total);
+  const value = new Float64Array(total);
+  let at = 0;
+  for (let c = 0; c < model.numCols; c++) {
+    const from = model.colStart[c];
+    const to = model.colStart[c + 1];
+    rowIndex.set(model.rowIndex.subarray(from, to), at);
+    value.set(model.value.subarray(from, to), at);
+    at += to - from;
+    if (on[c]) {
+      rowIndex[at] = row;
+      value[at++] = added[c];
+    }
+    colStart[c + 1] = at;
+  }
+  return {
+    ...model,
+    numRows: row + 1,
+    rowLower: appended(model.rowLower, lower),
+    rowUpper: appended(model.rowUpper, upper),
+    colStart,
+    rowIndex: rowIndex.subarray(0, at),
+    value: value.subarray(0, at),
+    rowNames: [...model.rowNames, name],
+  };
+}
+
+function appended(array: Float64Array, last: number): Float64Array {
+  const longer = new Float64Array(array.length + 1);
+  longer.set(array);
+  longer[array.length] = last;
+  return longer;
+}

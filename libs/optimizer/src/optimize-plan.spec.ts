@@ -109,6 +109,30 @@ describe(optimizePlan.name, () => {
     expect(report.relaxed.map((v) => v.rule)).toContain('min_backbone_share');
   });
 
+  it('sends the only backbone teacher the share asks for, though the backbone coefficient of variation then grows', async () => {
+    // Two schools: sending the one backbone teacher to the small rural school moves the primary backbone
+    // CV² by about 4.8, which the model prices above relaxing the share; the rule still comes first.
+    const snapshot = makeSnapshot({
+      schools: [
+        makeSchool('A', { pupilsPrimary: 600, classesPrimary: 12 }),
+        makeSchool('B', { area: 'rural', pupilsPrimary: 120, classesPrimary: 6 }),
+      ],
+      teachers: [
+        makeTeacher('A-1', 'A', { backbone: 'county' }),
+        ...makeTeachers(2, 'A'),
+        makeTeacher('A-M', 'A', { subject: 'music' }),
+        makeTeacher('B-1', 'B', { subject: 'math' }),
+      ],
+    });
+    const { plan } = await optimizePlan(snapshot);
+    const report = validatePlan(snapshot, plan);
+
+    expect(report.violations).toEqual([]);
+    expect(plan.plan.flags).toEqual([]);
+    expect(plan.moves.map((m) => m.teacher_id)).toEqual(['A-1']);
+    expect(plan.metrics.after.backbone_share).toBe(1);
+  });
+
   it('exchanges heads who have served two terms, each heading the other school', async () => {
     const headA = makeTeacher('A-P', 'A', { role: 'principal', termsAsHead: 2, subject: 'math' });
     const headC = makeTeacher('C-P', 'C', { role: 'principal', termsAsHead: 1, subject: 'math' });

@@ -4,7 +4,7 @@ import { HighsSolver, warmUpHighs } from './highs-solver';
 import { JlpSolver } from './jlp-solver';
 import { buildRotationModel } from './rotation-model';
 import type { MipSolver } from './solver';
-import { solveLpGuided } from './solve-strategy';
+import { solveHardRulesFirst } from './hard-rules-first';
 import { nameTeachers } from './teacher-naming';
 
 export type SolverName = 'highs' | 'jlp';
@@ -58,11 +58,12 @@ export async function solveRegion(
   const buildStarted = performance.now();
   const rotation = buildRotationModel(context, region, balance);
   const buildSeconds = (performance.now() - buildStarted) / 1000;
-  const result = await solveLpGuided(rotation.model, createSolver(options.solver), {
-    ...options,
-    pricing: rotation.pricing,
-    onRound,
-  });
+  const result = await solveHardRulesFirst(
+    rotation.model,
+    createSolver(options.solver),
+    { ...options, pricing: rotation.pricing, onRound },
+    rotation.hardSlacks,
+  );
   return {
     moves: nameTeachers(rotation, result.values).map((m) => ({
       teacherId: m.teacher.id,

@@ -55,6 +55,8 @@ export interface RotationModel {
   eligible: number;
   moverBounds: { min: number; max: number };
   pricing: PricingPlan;
+  /** Slacks of the hard rules (the county rate's minimum, the backbone share, due heads' rotation). */
+  hardSlacks: number[];
 }
 
 interface Candidate {
@@ -80,9 +82,12 @@ export function buildRotationModel(
   const b = new LinearModelBuilder();
   const columns: ColumnMeta[] = [];
   const penalties: number[] = [];
+  const hardSlacks: number[] = [];
   const add: AddColumn = (meta, name, cost, lower, upper, integer, entries) => {
-    if (meta.type === 'head_slack' || meta.type === 'rate_slack' || meta.type === 'backbone_slack')
+    if (meta.type === 'head_slack' || meta.type === 'rate_slack' || meta.type === 'backbone_slack') {
       penalties.push(columns.length);
+      hardSlacks.push(columns.length);
+    }
     b.column(name, cost, lower, upper, integer, entries);
     columns.push(meta);
   };
@@ -428,6 +433,7 @@ export function buildRotationModel(
     eligible,
     moverBounds,
     pricing: { seed, family, capacityRow, lazySteps, penalties },
+    hardSlacks,
   };
 }
 
