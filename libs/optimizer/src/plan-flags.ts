@@ -14,11 +14,18 @@ export function planFlags(
   const flags: PlanFlag[] = [];
   const bounds = countyMoverBounds(context.eligibleTotal, policy.min_rotation_rate, policy.max_rotation_rate);
   if (moves.length < bounds.min) {
+    const detail = { movers: moves.length, required: bounds.min, eligible: context.eligibleTotal };
+    // The band between the two rates can hold no whole number of teachers (1,676 eligible at 15%–15%).
+    const emptyBand = bounds.min > bounds.max;
     flags.push({
       rule: 'min_rotation_rate',
-      message: `only ${moves.length} of ${context.eligibleTotal} eligible teachers can rotate under the other rules (distance, staffing caps, per-school limits); the minimum rate ${policy.min_rotation_rate} needs ${bounds.min}`,
-      message_zh: `在距离、学科编制、各校交流上限等规则下，${context.eligibleTotal} 名符合条件教师中只能交流 ${moves.length} 人，未达最低交流比例 ${policy.min_rotation_rate} 所需的 ${bounds.min} 人`,
-      detail: { movers: moves.length, required: bounds.min, eligible: context.eligibleTotal },
+      message: emptyBand
+        ? `the rates ${policy.min_rotation_rate}–${policy.max_rotation_rate} of ${context.eligibleTotal} eligible teachers hold no whole number of movers: the minimum needs ${bounds.min}, the maximum allows ${bounds.max}; the plan keeps the maximum and rotates ${moves.length}`
+        : `only ${moves.length} of ${context.eligibleTotal} eligible teachers can rotate under the other rules (distance, staffing caps, per-school limits); the minimum rate ${policy.min_rotation_rate} needs ${bounds.min}`,
+      message_zh: emptyBand
+        ? `交流比例区间 ${policy.min_rotation_rate}–${policy.max_rotation_rate} 对 ${context.eligibleTotal} 名符合条件教师没有整数人数：最低比例需 ${bounds.min} 人，最高比例只允许 ${bounds.max} 人；方案遵守最高比例，交流 ${moves.length} 人`
+        : `在距离、学科编制、各校交流上限等规则下，${context.eligibleTotal} 名符合条件教师中只能交流 ${moves.length} 人，未达最低交流比例 ${policy.min_rotation_rate} 所需的 ${bounds.min} 人`,
+      detail: emptyBand ? { ...detail, allowed: bounds.max } : detail,
     });
   }
   const backbone = moves.filter((m) => m.teacher.backbone !== 'none').length;
@@ -31,12 +38,20 @@ export function planFlags(
     });
   }
   const moved = new Set(moves.map((m) => m.teacher.id));
+  // An exchange moves two heads or more: a county allowed fewer movers has room for none, however near.
+  const noRoom = bounds.max < 2;
   for (const head of dueHeads) {
     if (moved.has(head.id)) continue;
+    const who = `${head.id} (${head.role} of ${head.schoolCode}, ${head.termsAsHead} terms)`;
+    const whoZh = `${head.schoolCode} 的校级领导 ${head.id}（已任 ${head.termsAsHead} 届）`;
     flags.push({
       rule: 'head_rotation',
-      message: `no head exchange is possible for ${head.id} (${head.role} of ${head.schoolCode}, ${head.termsAsHead} terms): no eligible head of the same role within ${policy.max_distance_km} km can swap under the staffing rules`,
-      message_zh: `${head.schoolCode} 的校级领导 ${head.id}（已任 ${head.termsAsHead} 届）无法安排互换：${policy.max_distance_km} 公里内没有可在学科编制规则下互换的同职务领导`,
+      message: noRoom
+        ? `no head exchange is possible for ${who}: the maximum rate ${policy.max_rotation_rate} allows ${bounds.max} of ${context.eligibleTotal} eligible teachers to rotate, and an exchange moves two heads`
+        : `no head exchange is possible for ${who}: no eligible head of the same role within ${policy.max_distance_km} km can swap under the staffing rules`,
+      message_zh: noRoom
+        ? `${whoZh}无法安排互换：最高交流比例 ${policy.max_rotation_rate} 下 ${context.eligibleTotal} 名符合条件教师只能交流 ${bounds.max} 人，而一次互换要交流两名领导`
+        : `${whoZh}无法安排互换：${policy.max_distance_km} 公里内没有可在学科编制规则下互换的同职务领导`,
       detail: { teacher_id: head.id, school: head.schoolCode },
     });
   }
