@@ -1,6 +1,6 @@
 import { ConfigError } from '@tr/config';
 import { SnapshotValidationError } from '@tr/domain';
-import { UnreadableInputError } from '@tr/io';
+import { UnreadableInputError, UnwritableOutputError } from '@tr/io';
 import { CountyNotFoundError } from '@tr/persistence';
 import { createUserCommand, exportCommand, importCommand, migrateCommand } from './db.command';
 import { generateCommand } from './generate.command';
@@ -31,6 +31,7 @@ main(process.argv.slice(2)).then(
     if (
       error instanceof SnapshotValidationError ||
       error instanceof UnreadableInputError ||
+      error instanceof UnwritableOutputError ||
       error instanceof UsageError ||
       error instanceof ConfigError ||
       error instanceof CountyNotFoundError

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { readSnapshot, writePlan } from '@tr/io';
+import { assertWritableFile, readSnapshot, writeOutput, writePlan } from '@tr/io';
 import { optimizePlan, type OptimizeResult, type SolverName } from '@tr/optimizer';
 import { validatePlan } from '@tr/validator';
 import { planSummary } from './plan-summary';
@@ -30,6 +30,8 @@ export async function planCommand(argv: string[]): Promise<number> {
   if (values.solver !== 'highs' && values.solver !== 'jlp')
     throw new UsageError(`--solver 只能是 highs 或 jlp / --solver must be highs or jlp`);
   const year = parseYearOption(values.year);
+  // A wrong --out fails now, not after the solve.
+  await assertWritableFile(values.out);
 
   const display = new ProgressDisplay();
   const started = performance.now();
@@ -79,7 +81,7 @@ async function planAndWrite(
       `方案未通过校验 / the plan failed validation:\n${report.violations.map((v) => `  - ${v.rule}: ${v.message.zh} / ${v.message.en}`).join('\n')}`,
     );
   progress?.('writing', 98);
-  await writePlan(result.plan, request.out, request.format);
+  await writeOutput(request.out, () => writePlan(result.plan, request.out, request.format));
   progress?.('done', 100);
   return result;
 }

@@ -71,6 +71,27 @@ describe('npm run plan', () => {
     },
   );
 
+  it.each([
+    ['a folder', (dir: string) => dir, /输出路径是文件夹，不是文件 \/ the output path is a folder/],
+    [
+      'a path under a file',
+      (dir: string) => {
+        writeFileSync(join(dir, 'taken'), 'x');
+        return join(dir, 'taken', 'plan.json');
+      },
+      /的上级 .*taken 是文件，不是文件夹 \/ .*taken, above the output path .* is a file, not a folder/,
+    ],
+  ])('refuses --out naming %s before it plans, with no stack trace', (_name, outPath, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'out-'));
+    const result = runCli(['plan', '--input', SAMPLE, '--out', outPath(dir), '--quiet']);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\bat \S+:\d+:\d+/);
+    // Refused before reading and solving: no progress and no summary.
+    expect(result.stdout).toBe('');
+  });
+
   it('plans the bundled sample within every rule, with rural scarce shortage and each CV down', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan-'));
     const out = join(dir, 'plan.json');
