@@ -32,6 +32,8 @@ export const EXPECT = {
       `必需的工作表 ${sheet}（文件夹形式为 ${sheet}.csv）`,
       `the required sheet ${sheet} (${sheet}.csv in a folder), which is missing`,
     ),
+  someRows: (what: Localized): Localized =>
+    localized(`至少一行${what.zh}数据`, `at least one row of ${what.en} below the header`),
   duplicate: (what: Localized, firstRow: number): Localized =>
     localized(
       `唯一的${what.zh}（与第 ${firstRow} 行重复）`,

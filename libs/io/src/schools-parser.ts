@@ -9,8 +9,11 @@ const SCHOOL_CODE = localized('学校代码', 'school code');
 
 export interface ParsedSchools {
   schools: School[];
-  /** Every code the sheet names, even on rows with other errors, so teachers are not flagged twice. */
-  codes: ReadonlySet<string>;
+  /**
+   * Every code the sheet names, even on rows with other errors, so teachers are not flagged twice;
+   * `undefined` when the sheet has no code column or no rows (reported once here, not for every teacher).
+   */
+  codes: ReadonlySet<string> | undefined;
 }
 
 export function parseSchools(table: SheetTable, issues: SnapshotIssue[]): ParsedSchools {
@@ -60,5 +63,8 @@ export function parseSchools(table: SheetTable, issues: SnapshotIssue[]): Parsed
       }),
     );
   }
-  return { schools, codes: known };
+  if (table.rows.length === 0)
+    issues.push({ sheet: table.sheet, row: 2, expected: EXPECT.someRows(localized('学校', 'schools')) });
+  const usable = table.header.includes('code') && table.rows.length > 0;
+  return { schools, codes: usable ? known : undefined };
 }

@@ -38,6 +38,17 @@ describe('readSnapshot: bad input', () => {
     expect(issues[0].expected.en).toContain('birth_date');
   });
 
+  it('reports a schools sheet without its code column, or without rows, once, not for every teacher', async () => {
+    const noCode = await issuesAfter((s) => dropColumn(s, 'schools', 'code'));
+    expect(noCode.map((i) => [i.sheet, i.column])).toEqual([['schools', 'code']]);
+
+    const noRows = await issuesAfter((s) => (s.schools = s.schools.slice(0, 1)));
+    expect(noRows).toHaveLength(1);
+    expect(noRows[0]).toMatchObject({ sheet: 'schools', row: 2 });
+    expect(noRows[0].expected.zh).toBe('至少一行学校数据');
+    expect(noRows[0].expected.en).toBe('at least one row of schools below the header');
+  });
+
   it('reports a missing required value', async () => {
     const issues = await issuesAfter((s) => setCell(s, 'schools', 3, 'type', ''));
     expect(issues).toEqual([expect.objectContaining({ sheet: 'schools', row: 3, column: 'type' })]);
