@@ -54,10 +54,16 @@ export function parsePolicy(
     issues.push({
       sheet: 'policy',
       column: 'key',
-      expected: localized(
-        '一行 key 为 year 的计划学年（如 2026）',
-        'a row with key year giving the plan’s school year (e.g. 2026)',
-      ),
+      expected: table
+        ? localized(
+            '一行 key 为 year 的计划学年（如 2026）',
+            'a row with key year giving the plan’s school year (e.g. 2026)',
+          )
+        : // Without the sheet every other key takes its default, but the year has none.
+          localized(
+            '工作表 policy（文件夹形式为 policy.csv）及其中 key 为 year 的一行，或命令行参数 --year 给出计划学年',
+            'the sheet policy (policy.csv in a folder) with a row of key year, or the --year option, giving the plan’s school year',
+          ),
     });
   }
   const policy: Policy = { ...DEFAULT_POLICY, ...values, year: year ?? 0 };

@@ -138,6 +138,16 @@ describe('readSnapshot: valid input', () => {
     expect((await readSnapshot(file, { defaultYear: 2027 })).county).toBe('xinmi');
   });
 
+  it('says that the policy sheet or --year is missing when there is neither', async () => {
+    const sheets = validSheets();
+    delete (sheets as Partial<typeof sheets>).policy;
+    const dir = await writeCsvSheets(join(await tempDir(), 'nopolicy'), sheets);
+    const issues = await issuesOf(readSnapshot(dir));
+    expect(issues).toEqual([expect.objectContaining({ sheet: 'policy', column: 'key' })]);
+    expect(issues[0].expected.zh).toContain('工作表 policy（文件夹形式为 policy.csv）');
+    expect(issues[0].expected.en).toContain('or the --year option');
+  });
+
   it('rejects a missing year when no default is given, naming the policy sheet', async () => {
     const sheets = validSheets();
     sheets.policy = sheets.policy.filter((row) => row[0] !== 'year');
