@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_POLICY, type Snapshot } from '@tr/domain';
 import { readSnapshot } from './snapshot-reader';
@@ -136,6 +136,18 @@ describe('readSnapshot: valid input', () => {
 
     const file = await writeXlsxSheets(join(await tempDir(), 'xinmi.xlsx'), sheets);
     expect((await readSnapshot(file, { defaultYear: 2027 })).county).toBe('xinmi');
+  });
+
+  it('reports a CSV quote left open on the row where it opens, in Chinese and English', async () => {
+    const dir = await writeCsvSheets(join(await tempDir(), 'quote'), validSheets());
+    const file = join(dir, 'schools.csv');
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    lines[2] = lines[2].replace(',', ',"');
+    await writeFile(file, lines.join('\n'));
+    const issues = await issuesOf(readSnapshot(dir));
+    expect(issues).toEqual([expect.objectContaining({ sheet: 'schools', row: 3 })]);
+    expect(issues[0].expected.zh).toBe('与开头引号配对的结束引号：这一行开始的引号直到文件末尾都没有结束');
+    expect(issues[0].expected.en).toContain('still open at the end of the file');
   });
 
   it('says that the policy sheet or --year is missing when there is neither', async () => {
