@@ -1,7 +1,14 @@
 import { optimizePlan } from '@tr/optimizer';
 import { generateCounty } from '@tr/samples';
 import type { Plan } from '@tr/domain';
-import { planSummary, solverStop } from './plan-summary';
+import {
+  makeMove,
+  makePlan,
+  makeSchool,
+  makeSnapshot,
+  makeTeacher,
+} from '@tr/validator/testing/snapshot-factory';
+import { planSummary, solverStop, unmeasuredMoves } from './plan-summary';
 
 describe(solverStop.name, () => {
   const solver = (status: string): Plan['plan']['solver'] => ({
@@ -38,5 +45,27 @@ describe(planSummary.name, () => {
       plan: { ...plan.plan, solver: { ...plan.plan.solver, status: 'iteration_limit' } },
     };
     expect(planSummary(stopped)).toContain('the solver stopped at its work limit');
+  });
+});
+
+describe(unmeasuredMoves.name, () => {
+  const teacher = makeTeacher('A-1', 'A');
+
+  it('counts the moves that touch a school without coordinates, in Chinese and English', () => {
+    const snapshot = makeSnapshot({
+      schools: [makeSchool('A', { lat: 34.4, lng: 113.0 }), makeSchool('B')],
+      teachers: [teacher],
+    });
+    expect(unmeasuredMoves(snapshot, makePlan(snapshot, [makeMove(teacher, 'B')]))).toBe(
+      '⚠ 1 项交流涉及没有坐标的学校，未按 60 公里的距离上限核查 / 1 move(s) involve a school without coordinates and were not checked against the 60 km limit',
+    );
+  });
+
+  it('says nothing when every move was measured', () => {
+    const snapshot = makeSnapshot({
+      schools: [makeSchool('A', { lat: 34.4, lng: 113.0 }), makeSchool('B', { lat: 34.5, lng: 113.1 })],
+      teachers: [teacher],
+    });
+    expect(unmeasuredMoves(snapshot, makePlan(snapshot, [makeMove(teacher, 'B')]))).toBeUndefined();
   });
 });

@@ -1,4 +1,12 @@
-import { INDICATORS, SUBJECTS, SUBJECT_NAMES_ZH, type Plan, type Stage } from '@tr/domain';
+import {
+  INDICATORS,
+  SUBJECTS,
+  SUBJECT_NAMES_ZH,
+  distanceKm,
+  type Plan,
+  type Snapshot,
+  type Stage,
+} from '@tr/domain';
 
 const INDICATOR_LABELS = {
   degree_above: '高于规定学历教师 above-degree teachers',
@@ -66,4 +74,23 @@ export function solverStop(solver: Plan['plan']['solver']): string | undefined {
     default:
       return `⚠ 求解器状态 solver status: ${solver.status}; 方案高于 LP 下界 ${gap} / the plan is ${gap} above the LP bound`;
   }
+}
+
+/**
+ * Says so when moves touch schools without coordinates: the distance limit cannot be checked on them, so
+ * it does not hold them back (README, rules), and an HR officer should know which plan lines it skipped.
+ */
+export function unmeasuredMoves(snapshot: Snapshot, plan: Plan): string | undefined {
+  const schools = new Map(snapshot.schools.map((s) => [s.code, s]));
+  const unmeasured = plan.moves.filter((m) => {
+    const from = schools.get(m.from_school);
+    const to = schools.get(m.to_school);
+    return from !== undefined && to !== undefined && distanceKm(from, to) === undefined;
+  });
+  if (unmeasured.length === 0) return undefined;
+  const limit = plan.plan.policy.max_distance_km;
+  return (
+    `⚠ ${unmeasured.length} 项交流涉及没有坐标的学校，未按 ${limit} 公里的距离上限核查` +
+    ` / ${unmeasured.length} move(s) involve a school without coordinates and were not checked against the ${limit} km limit`
+  );
 }

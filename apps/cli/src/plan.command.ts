@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { assertWritableFile, readSnapshot, writeOutput, writePlan } from '@tr/io';
 import { optimizePlan, type OptimizeResult, type SolverName } from '@tr/optimizer';
 import { validatePlan } from '@tr/validator';
-import { planSummary } from './plan-summary';
+import type { Snapshot } from '@tr/domain';
+import { planSummary, unmeasuredMoves } from './plan-summary';
 import { ProgressDisplay } from './progress-display';
 import { UsageError } from './usage-error';
 import { parseYearOption } from './year-option';
@@ -37,13 +38,14 @@ export async function planCommand(argv: string[]): Promise<number> {
   const started = performance.now();
   const progress = values.quiet ? undefined : display.update.bind(display);
   // Whatever goes wrong, the progress line is ended first, so that a message starts a line of its own.
-  const { plan, stats } = await planAndWrite(
+  const { plan, stats, snapshot } = await planAndWrite(
     { input: values.input, out: values.out, format, solver: values.solver, year },
     progress,
   ).finally(() => display.finish());
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     planSummary(plan, [
+      ...[unmeasuredMoves(snapshot, plan)].filter((line) => line !== undefined),
       `求解 solver: ${plan.plan.solver.name} ${plan.plan.solver.version}, 目标值 objective ${stats.objective.toFixed(2)}, LP 下界 bound ${stats.lpBound.toFixed(2)}, 差距 gap ${(stats.gap * 100).toFixed(3)}%, ${seconds} s`,
       `已写出 written: ${values.out}`,
     ]) + '\n',
@@ -63,7 +65,7 @@ interface PlanRequest {
 async function planAndWrite(
   request: PlanRequest,
   progress: ((stage: string, percent: number, detail?: string) => void) | undefined,
-): Promise<OptimizeResult> {
+): Promise<OptimizeResult & { snapshot: Snapshot }> {
   progress?.('reading', 0);
   const snapshot = await readSnapshot(request.input, { defaultYear: request.year });
   const result = await optimizePlan(snapshot, {
@@ -83,5 +85,5 @@ async function planAndWrite(
   progress?.('writing', 98);
   await writeOutput(request.out, () => writePlan(result.plan, request.out, request.format));
   progress?.('done', 100);
-  return result;
+  return { ...result, snapshot };
 }
