@@ -44,6 +44,20 @@ class RecordingSolver implements MipSolver {
   }
 }
 
+/** The rule asks for 2 of two columns that may not both be used: one unit of slack is always needed. */
+function needingOneSlack(penalty: number): { model: LinearModel; slack: number } {
+  const rule = ruleModel(50, 30, penalty);
+  rule.model.rowLower[0] = 2;
+  return rule;
+}
+
+/** Solves hard rules first with HiGHS, recording which models were solved. */
+async function solveRecorded(model: LinearModel, slacks: number[]) {
+  const solver = new RecordingSolver(new HighsSolver());
+  const result = await solveHardRulesFirst(model, solver, OPTIONS, slacks);
+  return { result, kinds: [...solver.kinds] };
+}
+
 describe(solveHardRulesFirst.name, () => {
   it.each([
     ['HiGHS', () => new HighsSolver()],
@@ -61,25 +75,21 @@ describe(solveHardRulesFirst.name, () => {
 
   it('returns the first plan when it relaxes nothing, with no other solve', async () => {
     const { model, slack } = ruleModel(5, 3, 10);
-    const solver = new RecordingSolver(new HighsSolver());
-    const result = await solveHardRulesFirst(model, solver, OPTIONS, [slack]);
+    const { result, kinds } = await solveRecorded(model, [slack]);
 
     expect(result.values[slack]).toBeCloseTo(0, 9);
     expect(result.objective).toBeCloseTo(3, 6);
-    expect([...solver.kinds]).toEqual(['plain']);
+    expect(kinds).toEqual(['plain']);
   });
 
   it('keeps the relaxation when no plan can do without it, and solves it only once more', async () => {
-    // The rule asks for 2 of two columns that may not both be used: one unit of slack is needed.
-    const { model, slack } = ruleModel(50, 30, 100);
-    model.rowLower[0] = 2;
-    const solver = new RecordingSolver(new HighsSolver());
-    const result = await solveHardRulesFirst(model, solver, OPTIONS, [slack]);
+    const { model, slack } = needingOneSlack(100);
+    const { result, kinds } = await solveRecorded(model, [slack]);
 
     expect(result.values[slack]).toBeCloseTo(1, 9);
     expect(result.objective).toBeCloseTo(130, 6);
     // The least relaxation is the first plan's: that plan stands, and nothing is solved held to it.
-    expect([...solver.kinds].sort()).toEqual(['plain', 'rules only']);
+    expect(kinds.sort()).toEqual(['plain', 'rules only']);
   });
 
   it('needs no other solve for a slack alone on its row, as for a due head with nobody to exchange with', async () => {
@@ -88,22 +98,19 @@ describe(solveHardRulesFirst.name, () => {
     // Column 0 has a cost of its own, so that a solve of the rules' costs alone would be told apart.
     b.column('x', 1, 0, 1, true, [[b.row('other', 1, Infinity), 1]]);
     const slack = b.column('slack', 1000, 0, 1, false, [[head, 1]]);
-    const solver = new RecordingSolver(new HighsSolver());
-    const result = await solveHardRulesFirst(b.build(), solver, OPTIONS, [slack]);
+    const { result, kinds } = await solveRecorded(b.build(), [slack]);
 
     expect(result.values[slack]).toBeCloseTo(1, 9);
-    expect([...solver.kinds]).toEqual(['plain']);
+    expect(kinds).toEqual(['plain']);
   });
 
   it('relaxes a rule no more than it must, where relaxing it further would cost less', async () => {
     // Two units of slack (20) cost less than one and y (40); only one is needed.
-    const { model, slack } = ruleModel(50, 30, 10);
-    model.rowLower[0] = 2;
-    const solver = new RecordingSolver(new HighsSolver());
-    const result = await solveHardRulesFirst(model, solver, OPTIONS, [slack]);
+    const { model, slack } = needingOneSlack(10);
+    const { result, kinds } = await solveRecorded(model, [slack]);
 
     expect(result.values[slack]).toBeCloseTo(1, 9);
     expect(result.objective).toBeCloseTo(40, 6);
-    expect([...solver.kinds]).toEqual(['plain', 'rules only', 'held']);
+    expect(kinds).toEqual(['plain', 'rules only', 'held']);
   });
 });
