@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@tr/config';
-import { readSnapshot, writeSnapshot } from '@tr/io';
+import { readSnapshot, writeOutput, writeSnapshot } from '@tr/io';
 import {
   SnapshotRepository,
   USER_ROLES,
@@ -109,7 +109,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const snapshot = await withDatabase((dataSource) =>
     new SnapshotRepository(dataSource).loadSnapshot(values.county!, year),
   );
-  await writeSnapshot(snapshot, values.out, values.out.endsWith('.xlsx') ? 'xlsx' : 'csv');
+  const out = values.out;
+  await writeOutput(out, () => writeSnapshot(snapshot, out, out.endsWith('.xlsx') ? 'xlsx' : 'csv'));
   process.stdout.write(
     `已导出 exported ${values.county} (${snapshot.policy.year}): ${snapshot.schools.length} 所学校 schools, ${snapshot.teachers.length} 名教师 teachers → ${values.out}\n`,
   );

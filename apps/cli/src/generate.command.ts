@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { writeSnapshot } from '@tr/io';
+import { writeOutput, writeSnapshot } from '@tr/io';
 import { PRESETS, generateCounty, type PresetName } from '@tr/samples';
 import { UsageError } from './usage-error';
 
@@ -17,7 +17,8 @@ export async function generateCommand(argv: string[]): Promise<number> {
   if (seed !== undefined && !Number.isInteger(seed))
     throw new UsageError(`--seed 必须是整数 / --seed must be an integer`);
   const snapshot = generateCounty(values.preset as PresetName, seed);
-  await writeSnapshot(snapshot, values.out, values.out.endsWith('.xlsx') ? 'xlsx' : 'csv');
+  const out = values.out;
+  await writeOutput(out, () => writeSnapshot(snapshot, out, out.endsWith('.xlsx') ? 'xlsx' : 'csv'));
   process.stdout.write(
     `${snapshot.schools.length} schools, ${snapshot.teachers.length} teachers → ${values.out}\n`,
   );

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { UnwritableOutputError } from './output-path';
 
 /** A sibling name for temporary output: same directory, so the final rename stays on one file system. */
 function tempSibling(path: string, tag: string): string {
@@ -34,10 +35,12 @@ export async function writeFolderAtomic(
   const existing = await stat(path).catch(() => undefined);
   if (existing) {
     if (!existing.isDirectory())
-      throw new Error(`输出路径已存在且不是文件夹 / output path exists and is not a folder: ${path}`);
+      throw new UnwritableOutputError(
+        `输出路径已存在且不是文件夹 / output path exists and is not a folder: ${path}`,
+      );
     const foreign = (await readdir(path)).filter((name) => !ownedNames.includes(name));
     if (foreign.length > 0) {
-      throw new Error(
+      throw new UnwritableOutputError(
         `输出文件夹含有其他文件，未覆盖 / output folder holds other files, not overwritten: ${path} (${foreign.join(', ')})`,
       );
     }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeFolderAtomic } from './atomic-file';
 import { UnwritableOutputError, assertWritableFile, writeOutput } from './output-path';
 
 describe(assertWritableFile.name, () => {
@@ -40,5 +41,17 @@ describe(writeOutput.name, () => {
   it('lets other errors through as they are', async () => {
     const error = new RangeError('not a file system error');
     await expect(writeOutput('x', () => Promise.reject(error))).rejects.toBe(error);
+  });
+});
+
+describe(writeFolderAtomic.name, () => {
+  it('refuses a file where the folder should go as an output problem, not a crash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'out-folder-'));
+    writeFileSync(join(dir, 'taken'), 'x');
+    const write = writeFolderAtomic(join(dir, 'taken'), { 'a.csv': 'a' });
+    await expect(write).rejects.toBeInstanceOf(UnwritableOutputError);
+    await expect(writeFolderAtomic(join(dir, 'taken'), { 'a.csv': 'a' })).rejects.toThrow(
+      /输出路径已存在且不是文件夹 \/ output path exists and is not a folder/,
+    );
   });
 });
