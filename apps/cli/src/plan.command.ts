@@ -46,11 +46,17 @@ export async function planCommand(argv: string[]): Promise<number> {
   process.stdout.write(
     planSummary(plan, [
       ...[unmeasuredMoves(snapshot, plan)].filter((line) => line !== undefined),
-      `求解 solver: ${plan.plan.solver.name} ${plan.plan.solver.version}, 目标值 objective ${stats.objective.toFixed(2)}, LP 下界 bound ${stats.lpBound.toFixed(2)}, 差距 gap ${(stats.gap * 100).toFixed(3)}%, ${seconds} s`,
+      `求解 solver: ${plan.plan.solver.name} ${plan.plan.solver.version}, 目标值 objective ${stats.objective.toFixed(2)}, LP 下界 bound ${stats.lpBound.toFixed(2)}, 差距 gap ${(stats.gap * 100).toFixed(3)}%${integerBoundText(stats)}, ${seconds} s`,
       `已写出 written: ${values.out}`,
     ]) + '\n',
   );
   return 0;
+}
+
+/** Where a MIP over the whole model proved a bound of its own: it says how far the plan can really be from the best. */
+function integerBoundText(stats: OptimizeResult['stats']): string {
+  if (stats.integerBound === undefined || stats.integerGap === undefined) return '';
+  return `; 整数下界 integer bound ${stats.integerBound.toFixed(2)}, 差距 gap ${(stats.integerGap * 100).toFixed(3)}%`;
 }
 
 interface PlanRequest {

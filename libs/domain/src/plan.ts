@@ -80,7 +80,21 @@ export interface PlanHeader {
   status: 'draft';
   policy: Policy;
   snapshot_hash: string;
-  solver: { name: string; version: string; objective: number; lp_bound: number; gap: number; status: string };
+  solver: {
+    name: string;
+    version: string;
+    objective: number;
+    lp_bound: number;
+    gap: number;
+    status: string;
+    /**
+     * Where a MIP over the whole model ran (small counties), the lower bound it proved on every whole-teacher
+     * plan, and the plan's gap to it: a county whose LP relaxation is weak reads a large `gap` beside a small
+     * `integer_gap`.
+     */
+    integer_bound?: number;
+    integer_gap?: number;
+  };
   flags: PlanFlag[];
 }
 

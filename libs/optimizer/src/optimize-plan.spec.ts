@@ -131,6 +131,13 @@ describe(optimizePlan.name, () => {
     expect(plan.plan.flags).toEqual([]);
     expect(plan.moves.map((m) => m.teacher_id)).toEqual(['A-1']);
     expect(plan.metrics.after.backbone_share).toBe(1);
+    // Its LP relaxation is weak (a fifth of that teacher meets the share), but the MIP over the whole
+    // model proves the plan the best there is.
+    const { solver } = plan.plan;
+    expect(solver.gap).toBeGreaterThan(0.5);
+    expect(solver.integer_gap).toBe(0);
+    expect(solver.integer_bound).toBeCloseTo(solver.objective, 6);
+    expect(solver.integer_bound!).toBeGreaterThan(solver.lp_bound);
   });
 
   it('exchanges heads who have served two terms, each heading the other school', async () => {

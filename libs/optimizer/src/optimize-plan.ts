@@ -67,6 +67,9 @@ export interface OptimizeStats {
   mipSeconds: number;
   buildSeconds: number;
   status: string;
+  /** Where every region's whole model went through a MIP: the lower bound those proved, and the gap to it. */
+  integerBound?: number;
+  integerGap?: number;
 }
 
 export interface OptimizeResult {
@@ -126,14 +129,12 @@ export async function optimizePlan(
     })),
   );
   const dueHeads = outcomes.flatMap((o) => o.dueHeadIds.map((id) => context.teachersById.get(id)!));
-  stats.gap = Math.max(
-    0,
-    relativeGap(
-      stats.objective,
-      stats.lpBound,
-      sum(outcomes, (o) => o.penalty),
-    ),
-  );
+  const penalty = sum(outcomes, (o) => o.penalty);
+  stats.gap = Math.max(0, relativeGap(stats.objective, stats.lpBound, penalty));
+  if (outcomes.every((o) => o.integerBound !== undefined)) {
+    stats.integerBound = sum(outcomes, (o) => o.integerBound!);
+    stats.integerGap = Math.max(0, relativeGap(stats.objective, stats.integerBound, penalty));
+  }
 
   progress('naming', 92);
   const solverDescription = createSolver(solverName);
@@ -169,6 +170,9 @@ export async function optimizePlan(
         lp_bound: round(stats.lpBound, 6),
         gap: round(stats.gap, 6),
         status: stats.status,
+        ...(stats.integerBound === undefined
+          ? {}
+          : { integer_bound: round(stats.integerBound, 6), integer_gap: round(stats.integerGap!, 6) }),
       },
       flags: planFlags(context, named, dueHeads),
     },

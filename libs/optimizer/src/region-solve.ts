@@ -35,6 +35,8 @@ export interface RegionOutcome {
   lpBound: number;
   /** What the region's plan pays for relaxed rules that its LP relaxation pays too (part of `objective`). */
   penalty: number;
+  /** Where a MIP over the region's whole model ran: the bound it proved on every whole-teacher plan. */
+  integerBound?: number;
   lpSeconds: number;
   mipSeconds: number;
   buildSeconds: number;
@@ -79,6 +81,7 @@ export async function solveRegion(
     objective: result.objective,
     lpBound: result.lpBound,
     penalty: result.penalty,
+    ...(result.integerBound === undefined ? {} : { integerBound: result.integerBound }),
     lpSeconds: result.lpSeconds,
     mipSeconds: result.mipSeconds,
     buildSeconds,

@@ -37,6 +37,8 @@ export interface StrategyResult {
   keptColumns: number;
   /** Columns the LP relaxation was solved over (all of them without pricing). */
   lpColumns: number;
+  /** A proven lower bound on every integer point of the model, where a MIP over all its columns ran. */
+  integerBound?: number;
 }
 
 /**
@@ -156,6 +158,7 @@ export async function solveLpGuided(
   );
   const { bound, last } = schedule;
   const settled = (gap: number) => schedule.workLimited || isProven(schedule.incumbent, bound, gap);
+  let integerBound: number | undefined;
   if (!schedule.incumbent || !last) throw new Error('LP relaxation gave no result');
   if (last.converged && schedule.mippedOn !== last && !settled(acceptGap)) {
     // Not proven, and the LP has settled with columns no MIP saw: try them too.
@@ -177,6 +180,7 @@ export async function solveLpGuided(
       start: schedule.incumbent.values,
     });
     mipSeconds += (performance.now() - wholeStarted) / 1000;
+    if (hasPlan(whole.status) && Number.isFinite(whole.bound)) integerBound = whole.bound;
     if (hasPlan(whole.status))
       take(schedule, {
         values: whole.values,
@@ -188,6 +192,9 @@ export async function solveLpGuided(
   }
   const incumbent = schedule.incumbent;
   return {
+    ...(integerBound === undefined
+      ? {}
+      : { integerBound: Math.min(incumbent.objective, Math.max(integerBound, bound)) }),
     values: incumbent.values,
     objective: incumbent.objective,
     lpBound: Math.min(bound, incumbent.objective),
