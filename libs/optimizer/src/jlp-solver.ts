@@ -53,7 +53,9 @@ export class JlpSolver implements MipSolver {
         : timedOut
           ? 'time_limit'
           : 'optimal';
-    return { status, objective, bound: status === 'optimal' ? objective : -Infinity, values, seconds };
+    // A MIP stops within its relative tolerance of the optimum, so only that much below is proven.
+    const proven = options.relaxation ? objective : objective - options.mipRelGap * Math.abs(objective);
+    return { status, objective, bound: status === 'optimal' ? proven : -Infinity, values, seconds };
   }
 }
 
