@@ -51,11 +51,17 @@ function needingOneSlack(penalty: number): { model: LinearModel; slack: number }
   return rule;
 }
 
-/** Solves hard rules first with HiGHS, recording which models were solved. */
+/** Solves hard rules first with HiGHS, recording which models were solved and the rounds reported. */
 async function solveRecorded(model: LinearModel, slacks: number[]) {
   const solver = new RecordingSolver(new HighsSolver());
-  const result = await solveHardRulesFirst(model, solver, OPTIONS, slacks);
-  return { result, kinds: [...solver.kinds] };
+  const rounds: number[] = [];
+  const result = await solveHardRulesFirst(
+    model,
+    solver,
+    { ...OPTIONS, onRound: (round) => rounds.push(round) },
+    slacks,
+  );
+  return { result, kinds: [...solver.kinds], rounds };
 }
 
 describe(solveHardRulesFirst.name, () => {
@@ -107,10 +113,12 @@ describe(solveHardRulesFirst.name, () => {
   it('relaxes a rule no more than it must, where relaxing it further would cost less', async () => {
     // Two units of slack (20) cost less than one and y (40); only one is needed.
     const { model, slack } = needingOneSlack(10);
-    const { result, kinds } = await solveRecorded(model, [slack]);
+    const { result, kinds, rounds } = await solveRecorded(model, [slack]);
 
     expect(result.values[slack]).toBeCloseTo(1, 9);
     expect(result.objective).toBeCloseTo(40, 6);
     expect(kinds).toEqual(['plain', 'rules only', 'held']);
+    // The progress display sees the plan's rounds only, counted on across the solves.
+    expect(rounds).toEqual([1, 2]);
   });
 });

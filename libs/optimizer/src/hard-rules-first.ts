@@ -24,14 +24,19 @@ export async function solveHardRulesFirst(
   options: StrategyOptions,
   hardSlacks: readonly number[],
 ): Promise<StrategyResult> {
-  const first = await solveLpGuided(model, solver, options);
+  let rounds = 0;
+  const counted = (round: number, gap: number) => options.onRound?.((rounds = round), gap);
+  const first = await solveLpGuided(model, solver, { ...options, onRound: counted });
   const paid = slackCost(model, hardSlacks, first.values);
   if (paid <= forcedSlackCost(model, hardSlacks) + LESS_RELAXED) return first;
 
   const rulesOnly = { ...model, colCost: costsOf(model, hardSlacks) };
-  // Every cost is a penalty here, so gaps are measured on the whole objective.
+  // Every cost is a penalty here, so gaps are measured on the whole objective. Its rounds are not the
+  // plan's: the progress display waits for those of the solve held to the least relaxation, which go on
+  // counting from the first solve's.
   const least = await solveLpGuided(rulesOnly, solver, {
     ...options,
+    onRound: undefined,
     pricing: options.pricing && { ...options.pricing, penalties: [] },
   });
   const leastPaid = slackCost(model, hardSlacks, least.values);
@@ -44,7 +49,11 @@ export async function solveHardRulesFirst(
     -Infinity,
     leastPaid + LESS_RELAXED,
   );
-  const second = await solveLpGuided(held, solver, options);
+  const resumed = rounds;
+  const second = await solveLpGuided(held, solver, {
+    ...options,
+    onRound: (round, gap) => options.onRound?.(resumed + round, gap),
+  });
   return withTimesOf(second, [first, least]);
 }
 
