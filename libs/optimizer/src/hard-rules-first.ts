@@ -88,7 +88,7 @@ function costsOf(model: LinearModel, columns: readonly number[]): Float64Array {
 }
 
 /** A result with the time of the other solves added to its own. */
-function withTimesOf(result: StrategyResult, others: readonly StrategyResult[]): StrategyResult {
+export function withTimesOf(result: StrategyResult, others: readonly StrategyResult[]): StrategyResult {
   return {
     ...result,
     lpSeconds: others.reduce((sum, o) => sum + o.lpSeconds, result.lpSeconds),

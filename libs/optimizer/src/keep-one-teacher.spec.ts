@@ -35,17 +35,32 @@ describe(keepOneTeacher.name, () => {
     expect(result.heldHeads.size).toBe(0);
   });
 
-  it('holds back a plain teacher rather than a backbone one, and leaves the heads free', () => {
-    const head = makeTeacher('A-P', 'A', { subject: 'music', role: 'principal' });
+  it('holds back a plain teacher rather than a backbone one', () => {
     const result = keepOneTeacher(
       [group(0, 'A', 'music', 1, true), group(1, 'A', 'music', 1)],
-      [head],
+      [],
       need,
-      () => 3,
+      () => 2,
       notDue,
     );
     expect([...result.groupLimit]).toEqual([[1, 0]]);
     expect(result.heldHeads.size).toBe(0);
+    expect(result.shared).toEqual([]);
+  });
+
+  it('holds back a teacher beside heads and lists the place; shares one row there where asked', () => {
+    // Whether the head or a teacher stays depends on whether the head can exchange at all.
+    const head = makeTeacher('A-P', 'A', { subject: 'music', role: 'principal', termsAsHead: 2 });
+    const groups = [group(0, 'A', 'music', 1, true), group(1, 'A', 'music', 1)];
+    const due = (h: Teacher) => h.id === 'A-P';
+    const held = keepOneTeacher(groups, [head], need, () => 3, due);
+    expect([...held.groupLimit]).toEqual([[1, 0]]);
+    expect(held.besideHeads).toEqual([{ key: 'A:music', group: 1, limit: 0, heads: ['A-P'] }]);
+    expect(held.shared).toEqual([]);
+
+    const shared = keepOneTeacher(groups, [head], need, () => 3, due, new Set(['A:music']));
+    expect(shared.shared).toEqual([{ key: 'A:music', groups: [0, 1], heads: ['A-P'], limit: 2 }]);
+    expect(shared.groupLimit.size + shared.heldHeads.size + shared.besideHeads.length).toBe(0);
   });
 
   it('holds back a head not due to rotate where only heads teach the subject', () => {
@@ -70,6 +85,6 @@ describe(keepOneTeacher.name, () => {
       (_code, subject) => (subject === 'music' ? 3 : 1),
       notDue,
     );
-    expect(result.groupLimit.size + result.heldHeads.size).toBe(0);
+    expect(result.groupLimit.size + result.heldHeads.size + result.shared.length).toBe(0);
   });
 });

@@ -140,6 +140,36 @@ describe(optimizePlan.name, () => {
     expect(solver.integer_bound!).toBeGreaterThan(solver.lp_bound);
   });
 
+  it('moves a teacher whom a due head could have replaced as the one who stays, when the head cannot move', async () => {
+    // Five eligible: the county may move one, so no head exchange (two heads) fits. At each school the
+    // due principal and one teacher are its only Chinese teachers; one of the two must stay, and with the
+    // principal staying the teacher may go. Keeping both had relaxed the minimum rate too.
+    const principal = { role: 'principal', termsAsHead: 3 } as const;
+    const snapshot = makeSnapshot({
+      schools: [
+        makeSchool('A', { pupilsPrimary: 600, classesPrimary: 12 }),
+        makeSchool('B', { area: 'rural', pupilsPrimary: 120, classesPrimary: 6 }),
+      ],
+      teachers: [
+        makeTeacher('A-P', 'A', principal),
+        makeTeacher('A-1', 'A'),
+        makeTeacher('A-M', 'A', { subject: 'math', backbone: 'city' }),
+        makeTeacher('B-P', 'B', principal),
+        makeTeacher('B-1', 'B'),
+      ],
+    });
+    const { plan } = await optimizePlan(snapshot);
+
+    expect(validatePlan(snapshot, plan).violations).toEqual([]);
+    expect(plan.moves).toHaveLength(1);
+    expect(['A-1', 'B-1']).toContain(plan.moves[0].teacher_id);
+    expect(plan.plan.flags.map((f) => f.rule).sort()).toEqual([
+      'head_rotation',
+      'head_rotation',
+      'min_backbone_share',
+    ]);
+  });
+
   it('exchanges heads who have served two terms, each heading the other school', async () => {
     const headA = makeTeacher('A-P', 'A', { role: 'principal', termsAsHead: 2, subject: 'math' });
     const headC = makeTeacher('C-P', 'C', { role: 'principal', termsAsHead: 1, subject: 'math' });

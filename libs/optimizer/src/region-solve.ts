@@ -2,9 +2,9 @@ import type { CountyContext, Subject } from '@tr/domain';
 import type { BalanceTargets } from './balance-targets';
 import { HighsSolver, warmUpHighs } from './highs-solver';
 import { JlpSolver } from './jlp-solver';
-import { buildRotationModel } from './rotation-model';
+import { buildRotationModel, type RotationModel } from './rotation-model';
 import type { MipSolver } from './solver';
-import { solveHardRulesFirst } from './hard-rules-first';
+import { solveHardRulesFirst, withTimesOf } from './hard-rules-first';
 import { nameTeachers } from './teacher-naming';
 
 export type SolverName = 'highs' | 'jlp';
@@ -57,15 +57,32 @@ export async function solveRegion(
   onRound?: (round: number, gap: number) => void,
 ): Promise<RegionOutcome> {
   if (options.solver === 'highs') warmUpHighs();
-  const buildStarted = performance.now();
-  const rotation = buildRotationModel(context, region, balance);
-  const buildSeconds = (performance.now() - buildStarted) / 1000;
-  const result = await solveHardRulesFirst(
-    rotation.model,
-    createSolver(options.solver),
-    { ...options, pricing: rotation.pricing, onRound },
-    rotation.hardSlacks,
-  );
+  let buildSeconds = 0;
+  const solve = async (shared?: ReadonlySet<string>) => {
+    const buildStarted = performance.now();
+    const built = buildRotationModel(context, region, balance, shared);
+    buildSeconds += (performance.now() - buildStarted) / 1000;
+    const solved = await solveHardRulesFirst(
+      built.model,
+      createSolver(options.solver),
+      { ...options, pricing: built.pricing, onRound },
+      built.hardSlacks,
+    );
+    return { rotation: built, result: solved };
+  };
+  let { rotation, result } = await solve();
+  // A teacher held back beside heads who all stayed kept a place for nothing: solve again with one row
+  // for them together, and keep the better plan (the model is the same but for that row).
+  const freed = heldForNothing(rotation, result.values);
+  if (freed.size > 0) {
+    const again = await solve(freed);
+    if (again.result.objective < result.objective)
+      ({ rotation, result } = {
+        rotation: again.rotation,
+        result: withTimesOf(again.result, [result]),
+      });
+    else result = withTimesOf(result, [again.result]);
+  }
   return {
     moves: nameTeachers(rotation, result.values).map((m) => ({
       teacherId: m.teacher.id,
@@ -87,4 +104,20 @@ export async function solveRegion(
     buildSeconds,
     status: result.status,
   };
+}
+
+/** Places where the held-back member was the only one of its group kept and every head there stayed. */
+function heldForNothing(rotation: RotationModel, values: Float64Array): Set<string> {
+  const sent = new Map<number, number>();
+  const movedHeads = new Set<string>();
+  rotation.columns.forEach((meta, c) => {
+    if (values[c] <= 0.5) return;
+    if (meta.type === 'flow') sent.set(meta.group.index, (sent.get(meta.group.index) ?? 0) + values[c]);
+    if (meta.type === 'head') movedHeads.add(meta.teacher.id);
+  });
+  return new Set(
+    rotation.keptBesideHeads
+      .filter((p) => (sent.get(p.group) ?? 0) >= p.limit - 0.5 && p.heads.some((id) => !movedHeads.has(id)))
+      .map((p) => p.key),
+  );
 }

@@ -19,7 +19,7 @@ import {
 import { stepDown, stepUp, type BalanceKey, type BalanceTargets } from './balance-targets';
 import type { LazySteps, PricingPlan } from './column-generation';
 import { ColumnEntries, LinearModelBuilder, type LinearModel } from './linear-model';
-import { keepOneTeacher } from './keep-one-teacher';
+import { keepOneTeacher, type HeldBesideHeads } from './keep-one-teacher';
 import { eligibleHeads, groupEligibleTeachers, type TeacherGroup } from './teacher-groups';
 
 /** Penalties on relaxed rules dwarf every objective term, so a rule gives way only when it must. */
@@ -57,6 +57,8 @@ export interface RotationModel {
   pricing: PricingPlan;
   /** Slacks of the hard rules (the county rate's minimum, the backbone share, due heads' rotation). */
   hardSlacks: number[];
+  /** Places where a teacher is held back beside heads who teach the subject too. */
+  keptBesideHeads: HeldBesideHeads[];
 }
 
 interface Candidate {
@@ -68,6 +70,8 @@ export function buildRotationModel(
   context: CountyContext,
   schoolCodes: readonly string[],
   balance: BalanceTargets,
+  /** Places where heads and teachers keep one of them by a shared row (keep-one-teacher.ts). */
+  sharedKeepOne: ReadonlySet<string> = new Set(),
 ): RotationModel {
   const { policy } = context.snapshot;
   const codes = [...schoolCodes].sort();
@@ -155,7 +159,16 @@ export function buildRotationModel(
     need,
     present,
     (head) => context.eligibility.get(head.id)!.headDueToRotate,
+    sharedKeepOne,
   );
+  // Where heads and teachers of a school's needed subject could all leave, one row keeps one of them.
+  const sharedRowOfGroup = new Map<number, number>();
+  const sharedRowOfHead = new Map<string, number>();
+  for (const place of keepOne.shared) {
+    const row = b.row(`keep_one:${place.key}`, -Infinity, place.limit);
+    for (const g of place.groups) sharedRowOfGroup.set(g, row);
+    for (const id of place.heads) sharedRowOfHead.set(id, row);
+  }
   const familyOf: number[] = [];
   const seed: number[] = [];
   const capacityRow = new Int32Array(groups.length);
@@ -166,6 +179,7 @@ export function buildRotationModel(
     // The one member held back as its school's last teacher of a needed subject: no destination.
     if (limit === 0) continue;
     const preferred = preferenceCounts(group.teachers);
+    const keptTogether = sharedRowOfGroup.get(group.index);
     const destinations: { km: number; code: string; short: boolean; first: number; end: number }[] = [];
     // One column per destination and subject taught (a hundred thousand on a city), so built without a
     // closure per destination.
@@ -188,6 +202,7 @@ export function buildRotationModel(
         group.aboveDegree,
       ).add(groupRow, 1);
       if (wish !== undefined) entries.add(wish, 1);
+      if (keptTogether !== undefined) entries.add(keptTogether, 1);
       add(
         { type: 'flow', group, to, subject, km },
         `x${group.index}_${to}_${subject}${suffix}`,
@@ -238,10 +253,14 @@ export function buildRotationModel(
   // heads (a county may read the rule so, the heads' exchange being a rule of its own): Σ backbone
   // movers − share × Σ movers, less the heads' part of both, ≥ 0. Heads' columns carry their part.
   const teachersBackboneRow = heads.length > 0 ? b.row('backbone_share_teachers', 0, Infinity) : undefined;
-  const headShareEntry = (head: Teacher): [number, number][] =>
-    teachersBackboneRow === undefined
-      ? []
-      : [[teachersBackboneRow, policy.min_backbone_share - (head.backbone !== 'none' ? 1 : 0)]];
+  const headExtraEntries = (head: Teacher): [number, number][] => {
+    const share: [number, number][] =
+      teachersBackboneRow === undefined
+        ? []
+        : [[teachersBackboneRow, policy.min_backbone_share - (head.backbone !== 'none' ? 1 : 0)]];
+    const keptTogether = sharedRowOfHead.get(head.id);
+    return keptTogether === undefined ? share : [...share, [keptTogether, 1]];
+  };
   addHeadExchange(
     context,
     heads,
@@ -254,7 +273,7 @@ export function buildRotationModel(
     moveEntries,
     travelCost,
     capacity,
-    headShareEntry,
+    headExtraEntries,
   );
 
   // County rules on the school totals.
@@ -434,6 +453,7 @@ export function buildRotationModel(
     moverBounds,
     pricing: { seed, family, capacityRow, lazySteps, penalties },
     hardSlacks,
+    keptBesideHeads: keepOne.besideHeads,
   };
 }
 
@@ -634,7 +654,7 @@ function addHeadExchange(
   moveEntries: MoveEntries,
   travelCost: (km: number | undefined) => number,
   capacity: (code: string, subject: Subject) => number,
-  /** Entries of a head's columns on the teachers-only backbone share row. */
+  /** Entries of a head's columns beyond its own rows: the teachers-only backbone share, and a shared keep-one row. */
   headEntries: (head: Teacher) => [number, number][],
 ): void {
   const schoolsWithHead = new Map<string, Set<string>>();
