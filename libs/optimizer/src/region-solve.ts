@@ -71,8 +71,8 @@ export async function solveRegion(
     return { rotation: built, result: solved };
   };
   let { rotation, result } = await solve();
-  // A teacher held back beside heads who all stayed kept a place for nothing: solve again with one row
-  // for them together, and keep the better plan (the model is the same but for that row).
+  // A teacher held back beside heads, one of whom stayed anyway, was kept for nothing: solve again with
+  // one row for them together, and keep the better plan (the model is the same but for that row).
   const freed = heldForNothing(rotation, result.values);
   if (freed.size > 0) {
     const again = await solve(freed);
@@ -106,7 +106,7 @@ export async function solveRegion(
   };
 }
 
-/** Places where the held-back member was the only one of its group kept and every head there stayed. */
+/** Places where the held-back member was the only one of its group kept and a head there stayed. */
 function heldForNothing(rotation: RotationModel, values: Float64Array): Set<string> {
   const sent = new Map<number, number>();
   const movedHeads = new Set<string>();
