@@ -28,7 +28,8 @@ export async function solveHardRulesFirst(
   const counted = (round: number, gap: number) => options.onRound?.((rounds = round), gap);
   const first = await solveLpGuided(model, solver, { ...options, onRound: counted });
   const paid = slackCost(model, hardSlacks, first.values);
-  if (paid <= forcedSlackCost(model, hardSlacks) + LESS_RELAXED) return first;
+  // Most plans relax nothing: the pass over the model for slacks that are forced is for the others.
+  if (paid <= LESS_RELAXED || paid <= forcedSlackCost(model, hardSlacks) + LESS_RELAXED) return first;
 
   const rulesOnly = { ...model, colCost: costsOf(model, hardSlacks) };
   // Every cost is a penalty here, so gaps are measured on the whole objective. Its rounds are not the
