@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { localized, type SnapshotIssue } from '@tr/domain';
+import { localized, type Localized, type SnapshotIssue } from '@tr/domain';
 import { SHEET_NAMES, toSheetTable, type SheetTables } from './sheet-table';
 
 export interface SourceResult {
@@ -47,24 +47,31 @@ export async function readCsvFolder(folder: string): Promise<SourceResult> {
   return { tables, issues };
 }
 
+/** What a CSV file should have had where csv-parse stopped, by its error code. */
+const CSV_SYNTAX_EXPECTED: Record<string, Localized> = {
+  CSV_QUOTE_NOT_CLOSED: localized(
+    '与开头引号配对的结束引号：这一行开始的引号直到文件末尾都没有结束',
+    'a closing quote: the quote opened in this row is still open at the end of the file',
+  ),
+  CSV_INVALID_CLOSING_QUOTE: localized(
+    '结束引号后紧跟逗号或换行',
+    'a comma or a line break right after a closing quote',
+  ),
+  INVALID_OPENING_QUOTE: localized(
+    '引号只出现在字段开头（整个字段放在引号内，其中的引号写成两个 ""）',
+    'a quote only at the start of a field (quote the whole field and write a quote inside it as "")',
+  ),
+};
+
 /** The row a CSV syntax error is on (the record being read: blank lines count, as in a spreadsheet), and what was expected there. */
 function csvSyntaxIssue(error: unknown): Pick<SnapshotIssue, 'row' | 'expected'> {
   const { code, records, message } = error as { code?: string; records?: number; message?: string };
   const row = typeof records === 'number' ? records + 1 : undefined;
   const expected =
-    code === 'CSV_QUOTE_NOT_CLOSED'
-      ? localized(
-          '与开头引号配对的结束引号：这一行开始的引号直到文件末尾都没有结束',
-          'a closing quote: the quote opened in this row is still open at the end of the file',
-        )
-      : code === 'CSV_INVALID_CLOSING_QUOTE'
-        ? localized('结束引号后紧跟逗号或换行', 'a comma or a line break right after a closing quote')
-        : code === 'INVALID_OPENING_QUOTE'
-          ? localized(
-              '引号只出现在字段开头（整个字段放在引号内，其中的引号写成两个 ""）',
-              'a quote only at the start of a field (quote the whole field and write a quote inside it as "")',
-            )
-          : localized(`格式正确的 CSV 文件（${code ?? message}）`, `a well-formed CSV file (${message})`);
+    (code !== undefined && Object.hasOwn(CSV_SYNTAX_EXPECTED, code)
+      ? CSV_SYNTAX_EXPECTED[code]
+      : undefined) ??
+    localized(`格式正确的 CSV 文件（${code ?? message}）`, `a well-formed CSV file (${message})`);
   return row === undefined ? { expected } : { row, expected };
 }
 
