@@ -10,6 +10,14 @@ import { smallCounty } from '@tr/validator/testing/small-county';
 import { validatePlan } from '@tr/validator';
 import { optimizePlan } from './optimize-plan';
 
+/** A 600-pupil urban primary school A and a 120-pupil rural one B: a county so small that one teacher moves a CV a lot. */
+function urbanAndSmallRural() {
+  return [
+    makeSchool('A', { pupilsPrimary: 600, classesPrimary: 12 }),
+    makeSchool('B', { area: 'rural', pupilsPrimary: 120, classesPrimary: 6 }),
+  ];
+}
+
 describe(optimizePlan.name, () => {
   it('plans the small county within every rule and fills the rural shortages', async () => {
     const snapshot = smallCounty();
@@ -113,10 +121,7 @@ describe(optimizePlan.name, () => {
     // Two schools: sending the one backbone teacher to the small rural school moves the primary backbone
     // CV² by about 4.8, which the model prices above relaxing the share; the rule still comes first.
     const snapshot = makeSnapshot({
-      schools: [
-        makeSchool('A', { pupilsPrimary: 600, classesPrimary: 12 }),
-        makeSchool('B', { area: 'rural', pupilsPrimary: 120, classesPrimary: 6 }),
-      ],
+      schools: urbanAndSmallRural(),
       teachers: [
         makeTeacher('A-1', 'A', { backbone: 'county' }),
         ...makeTeachers(2, 'A'),
@@ -146,10 +151,7 @@ describe(optimizePlan.name, () => {
     // principal staying the teacher may go. Keeping both had relaxed the minimum rate too.
     const principal = { role: 'principal', termsAsHead: 3 } as const;
     const snapshot = makeSnapshot({
-      schools: [
-        makeSchool('A', { pupilsPrimary: 600, classesPrimary: 12 }),
-        makeSchool('B', { area: 'rural', pupilsPrimary: 120, classesPrimary: 6 }),
-      ],
+      schools: urbanAndSmallRural(),
       teachers: [
         makeTeacher('A-P', 'A', principal),
         makeTeacher('A-1', 'A'),
