@@ -62,8 +62,31 @@ describe('import and export over HTTP', () => {
       teachers: expected.teachers.length,
       curriculum: expected.curriculum.length,
       year: expected.policy.year,
+      warnings: [],
     });
     expect((await stored()).teachers).toHaveLength(expected.teachers.length);
+  });
+
+  it('imports a workbook with unlikely values and names each in its answer', async () => {
+    const content = await workbook(9, (book) => {
+      const sheet = book.getWorksheet('teachers')!;
+      sheet.getRow(2).getCell(columnOf(sheet, 'at_school_since')).value = '2031-09-01';
+    });
+    const id = generateCounty('mini', 9).teachers[0].id;
+
+    const response = await upload(content).expect(201);
+
+    expect(response.body.warnings).toEqual([
+      {
+        sheet: 'teachers',
+        key: id,
+        column: 'at_school_since',
+        value: '2031-09-01',
+        message_zh: expect.stringContaining('晚于方案基准日'),
+        message: expect.stringContaining("after the plan's reference date"),
+      },
+    ]);
+    expect((await stored()).teachers.find((t) => t.id === id)?.atSchoolSince).toBe('2031-09-01');
   });
 
   describe('refuses a bad workbook with row-level errors and writes nothing', () => {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@tr/config';
+import { dataWarnings } from '@tr/domain';
 import { readSnapshot, writeOutput, writeSnapshot } from '@tr/io';
 import {
   SnapshotRepository,
@@ -9,6 +10,7 @@ import {
   type UserRole,
 } from '@tr/persistence';
 import type { DataSource } from 'typeorm';
+import { dataWarningLines } from './data-warning-lines';
 import { UsageError } from './usage-error';
 
 export const IMPORT_USAGE = `用法 usage: npm run import -- --input <workbook.xlsx | folder> --county <county code>   (DATABASE_URL must be set)`;
@@ -47,7 +49,10 @@ export async function importCommand(argv: string[]): Promise<number> {
     new SnapshotRepository(dataSource).importSnapshot(values.county!, snapshot),
   );
   process.stdout.write(
-    `已导入 imported ${values.county}: ${summary.schools} 所学校 schools, ${summary.teachers} 名教师 teachers, ${summary.curriculum} 条课程 curriculum rows\n`,
+    `已导入 imported ${values.county}: ${summary.schools} 所学校 schools, ${summary.teachers} 名教师 teachers, ${summary.curriculum} 条课程 curriculum rows\n` +
+      dataWarningLines(dataWarnings(snapshot))
+        .map((line) => `${line}\n`)
+        .join(''),
   );
   return 0;
 }

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { assertWritableFile, readSnapshot, writeOutput, writePlan } from '@tr/io';
 import { optimizePlan, type OptimizeResult, type SolverName } from '@tr/optimizer';
 import { validatePlan } from '@tr/validator';
-import type { Snapshot } from '@tr/domain';
+import { dataWarnings, type Snapshot } from '@tr/domain';
+import { dataWarningLines } from './data-warning-lines';
 import { planSummary, unmeasuredMoves } from './plan-summary';
 import { ProgressDisplay } from './progress-display';
 import { UsageError } from './usage-error';
@@ -46,6 +47,7 @@ export async function planCommand(argv: string[]): Promise<number> {
   process.stdout.write(
     planSummary(plan, [
       ...[unmeasuredMoves(snapshot, plan)].filter((line) => line !== undefined),
+      ...dataWarningLines(dataWarnings(snapshot)),
       `求解 solver: ${plan.plan.solver.name} ${plan.plan.solver.version}, 目标值 objective ${stats.objective.toFixed(2)}, LP 下界 bound ${stats.lpBound.toFixed(2)}, 差距 gap ${(stats.gap * 100).toFixed(3)}%${integerBoundText(stats)}, ${seconds} s`,
       `已写出 written: ${values.out}`,
     ]) + '\n',

@@ -37,6 +37,7 @@ describe('npm run import', () => {
 
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('94 所学校 schools');
+    expect(result.stdout).not.toContain('数据提示');
     expect(await db.dataSource.manager.count(TeacherEntity)).toBe(5219);
   });
 

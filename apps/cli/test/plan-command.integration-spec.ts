@@ -120,6 +120,22 @@ describe('npm run plan', () => {
     expect(check.stdout).toContain('方案通过校验');
   });
 
+  it('plans a snapshot with unlikely values, and says which in its summary', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unlikely-'));
+    expect(runCli(['generate', '--preset', 'mini', '--out', dir]).status).toBe(0);
+    const teachers = join(dir, 'teachers.csv');
+    const id = readFileSync(teachers, 'utf8').split('\n')[1].split(',')[0];
+    writeFileSync(teachers, replaceCell(readFileSync(teachers, 'utf8'), 2, 'at_school_since', '2027-03-01'));
+    const out = join(dir, 'plan.json');
+
+    const result = runCli(['plan', '--input', dir, '--out', out, '--quiet']);
+
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('⚠ 数据提示 1 条');
+    expect(result.stdout).toContain(`teachers ${id} at_school_since=2027-03-01: 晚于方案基准日`);
+    expect(existsSync(out)).toBe(true);
+  });
+
   it('plans and validates a snapshot without a year for the year given, and refuses another', () => {
     const dir = mkdtempSync(join(tmpdir(), 'no-year-'));
     expect(runCli(['generate', '--preset', 'mini', '--out', dir]).status).toBe(0);

@@ -13,3 +13,4 @@ export * from './county-context';
 export * from './staff-after-plan';
 export * from './plan-metrics';
 export * from './snapshot-hash';
+export * from './data-warnings';

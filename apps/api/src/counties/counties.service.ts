@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Snapshot } from '@tr/domain';
+import { dataWarnings, type Snapshot } from '@tr/domain';
 import { readSnapshot, writeSnapshot } from '@tr/io';
 import { SnapshotRepository } from '@tr/persistence';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -59,6 +59,11 @@ export class CountiesService {
       teachers: summary.teachers,
       curriculum: summary.curriculum,
       year: snapshot.policy.year,
+      warnings: dataWarnings(snapshot).map(({ text, ...where }) => ({
+        ...where,
+        message_zh: text.zh,
+        message: text.en,
+      })),
     };
   }
 

@@ -26,6 +26,27 @@ export class CountyResponseDto {
   years!: number[];
 }
 
+/** A value the import took but that looks wrong (libs/domain data-warnings.ts). */
+export class DataWarningDto {
+  @ApiProperty({ enum: ['schools', 'teachers', 'curriculum'] })
+  sheet!: string;
+
+  @ApiProperty({ description: '学校代码、教师工号或学段 / school code, teacher id or stage' })
+  key!: string;
+
+  @ApiProperty()
+  column!: string;
+
+  @ApiProperty()
+  value!: string;
+
+  @ApiProperty()
+  message_zh!: string;
+
+  @ApiProperty()
+  message!: string;
+}
+
 export class ImportResponseDto {
   @ApiProperty()
   schools!: number;
@@ -38,4 +59,11 @@ export class ImportResponseDto {
 
   @ApiProperty()
   year!: number;
+
+  @ApiProperty({
+    type: [DataWarningDto],
+    description:
+      '导入了但看来有误的值 / values imported that look wrong (dates after the reference date, stages without curriculum…)',
+  })
+  warnings!: DataWarningDto[];
 }
