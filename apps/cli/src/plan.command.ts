@@ -85,7 +85,7 @@ async function planAndWrite(
       progress && ((stage, percent, detail) => stage !== 'done' && progress(stage, percent, detail)),
   });
   // Never hand out a plan that breaks a rule: the independent checker runs on every plan made here.
-  const report = validatePlan(snapshot, result.plan);
+  const report = validatePlan(snapshot, result.plan, { checkMetrics: true });
   if (!report.ok)
     throw new Error(
       `方案未通过校验 / the plan failed validation:\n${report.violations.map((v) => `  - ${v.rule}: ${v.message.zh} / ${v.message.en}`).join('\n')}`,

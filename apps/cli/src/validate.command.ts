@@ -30,7 +30,7 @@ export async function validateCommand(argv: string[]): Promise<number> {
   const snapshot = await readSnapshot(values.input, {
     defaultYear: parseYearOption(values.year) ?? (Number.isInteger(planYear) ? planYear : undefined),
   });
-  const report = validatePlan(snapshot, plan);
+  const report = validatePlan(snapshot, plan, { checkMetrics: true });
   for (const v of report.relaxed)
     process.stdout.write(`已声明放宽 relaxed (flagged): ${formatViolation(v)}\n`);
   for (const v of report.violations) process.stdout.write(`违规 violation: ${formatViolation(v)}\n`);

@@ -43,7 +43,11 @@ export const SUBJECT_NAMES_ZH: Record<Subject, string> = {
   integrated_practice: '综合实践',
 };
 
-/** Subjects the seeds name as chronically short in rural schools; the optimizer weighs them more. */
+/**
+ * The scarce subjects the optimizer weighs more and the metrics' rural scarce shortage counts: the list of
+ * the core-engine issue (music, PE, art, science, psychology, IT, labour). DOMAIN.md names further subjects
+ * rural schools lack (ideology, integrated practice, special education); their shortage counts as any other.
+ */
 export const SCARCE_SUBJECTS: ReadonlySet<Subject> = new Set<Subject>([
   'music',
   'pe',

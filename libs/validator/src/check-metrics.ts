@@ -15,8 +15,9 @@ import { checkWellFormed } from './rules/well-formed.rule';
 export const METRICS_TOLERANCE = 1e-3;
 
 /**
- * Recomputes the plan's `metrics.after` with the domain's `planMetrics` (over the moves the rules can
- * count) and lists every difference as a `metrics_mismatch`, naming the metric by its path.
+ * Recomputes the plan's `metrics.before` and `metrics.after` with the domain's `planMetrics` (over no
+ * moves, and over the moves the rules can count) and lists every difference as a `metrics_mismatch`,
+ * naming the metric by its path.
  */
 export function checkPlanMetrics(
   snapshot: Snapshot,
@@ -28,9 +29,10 @@ export function checkPlanMetrics(
     context,
     moves.map(({ move }) => move),
   );
-  const actual = (plan.metrics as Partial<Plan['metrics']> | undefined)?.after;
+  const reported = plan.metrics as Partial<Plan['metrics']> | undefined;
   const violations: Violation[] = [];
-  compare(['after'], expected, actual, violations);
+  compare(['before'], planMetrics(context, []), reported?.before, violations);
+  compare(['after'], expected, reported?.after, violations);
   return violations;
 }
 

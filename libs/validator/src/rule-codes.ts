@@ -35,8 +35,11 @@ export const RULE_CODES = [
   'head_rotation',
   'head_role',
   'head_exchange',
-  // 10. the plan's header carries the snapshot's policy
+  // 10. the plan's header carries the snapshot's policy, and was made for this snapshot
   'policy_mismatch',
+  'snapshot_mismatch',
+  // 11. what a flag claims of a teacher is true
+  'unwarranted_flag',
   // the plan's metrics agree with a recomputation (checked on request)
   'metrics_mismatch',
 ] as const;
@@ -85,5 +88,10 @@ export const RULE_TITLES: Record<RuleCode, Localized> = {
     'heads arriving and leaving a school do not match',
   ),
   policy_mismatch: localized('方案的政策参数与名册不一致', "plan's policy differs from the snapshot's"),
+  snapshot_mismatch: localized('方案不是按此名册编制的', 'the plan was made for another snapshot'),
+  unwarranted_flag: localized(
+    '方案标记所述与名册不符',
+    "a plan flag's claim is not borne out by the snapshot",
+  ),
   metrics_mismatch: localized('方案指标与重新计算结果不一致', "plan's metrics differ from a recomputation"),
 };

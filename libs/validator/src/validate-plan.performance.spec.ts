@@ -31,13 +31,11 @@ function prefecture() {
 }
 
 describe(`${validatePlan.name} at scale`, () => {
-  it('validates 100,000 teachers and 20,000 moves in well under a few seconds', () => {
+  // Its speed is measured by the benchmark (`npm run bench`, validateSeconds in bench/results), not here.
+  it('validates 100,000 teachers and 20,000 moves, metrics included, and finds nothing wrong', () => {
     const { snapshot, plan } = prefecture();
-    const started = performance.now();
     const report = validatePlan(snapshot, plan, { checkMetrics: true });
-    const elapsed = performance.now() - started;
     expect(report.violations).toEqual([]);
-    // About 1.5 s on a busy 2-core machine, most of it the domain's buildCountyContext; the bound leaves room.
-    expect(elapsed).toBeLessThan(5000);
+    expect(plan.moves).toHaveLength(20_000);
   });
 });

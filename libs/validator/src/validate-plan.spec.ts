@@ -340,9 +340,56 @@ describe(validatePlan.name, () => {
       ]);
     });
 
-    it('refuses a moving head whose move does not carry their role', () => {
+    it("takes a moving head's role from the snapshot where the move states none", () => {
       const report = validate(heads, [['A-P', 'B', { subject: 'math', role: undefined }], ...swap.slice(1)]);
+      expect(report).toEqual({ violations: [], relaxed: [], ok: true });
+    });
+
+    it("refuses a moving head's move that states another role", () => {
+      const report = validate(heads, [
+        ['A-P', 'B', { subject: 'math', role: 'vice_principal' }],
+        ...swap.slice(1),
+      ]);
       expect(report.violations).toEqual([expect.objectContaining({ rule: 'head_role', teacher_id: 'A-P' })]);
+    });
+
+    describe('rule 11: what a flag claims of a head is true', () => {
+      // A's principal, due to rotate, 30 years from retirement; C's, due too, retires within 5 years.
+      const claims = smallCounty({}, [
+        makeTeacher('A-P', 'A', { role: 'principal', termsAsHead: 2 }),
+        makeTeacher('C-P', 'C', { role: 'principal', termsAsHead: 2, gender: 'F', birthDate: '1973-01-10' }),
+      ]);
+
+      it('accepts an exemption the snapshot bears out', () => {
+        const report = validate(claims, VALID_MOVES, {
+          flags: [
+            makeFlag('head_rotation', { teacher_id: 'A-P', school: 'A' }),
+            makeFlag('head_rotation', { teacher_id: 'C-P', school: 'C', exempt: 'near_retirement' }),
+          ],
+        });
+        expect(report.ok).toBe(true);
+        expect(report.relaxed).toEqual([
+          expect.objectContaining({ rule: 'head_rotation', teacher_id: 'A-P' }),
+        ]);
+      });
+
+      it('refuses a flag that keeps a head in place by an exemption the snapshot does not bear out', () => {
+        const report = validate(claims, VALID_MOVES, {
+          flags: [
+            makeFlag('head_rotation', { teacher_id: 'A-P', school: 'A', exempt: 'near_retirement' }),
+            makeFlag('head_rotation', { teacher_id: 'NOBODY', exempt: 'sick' }),
+          ],
+        });
+        expect(report.ok).toBe(false);
+        expect(report.violations).toEqual([
+          expect.objectContaining({ rule: 'unwarranted_flag', teacher_id: 'A-P' }),
+          expect.objectContaining({ rule: 'unwarranted_flag', teacher_id: 'NOBODY' }),
+        ]);
+        expect(report.violations[0].message.en).toBe(
+          'a flag says A-P is exempt (near_retirement), but by the snapshot: 2 full terms as head at the school, 14 years there',
+        );
+        expect(report.violations[1].message.zh).toBe('标记称 NOBODY 免于交流（sick），但名册中没有该教师');
+      });
     });
 
     it('refuses a role on the move of a teacher who is not a head', () => {
@@ -374,14 +421,20 @@ describe(validatePlan.name, () => {
       };
       delete plan.plan.id;
       plan.plan.county = 7;
+      delete plan.plan.snapshot_hash;
+      plan.plan.solver = { name: 'highs' };
       delete plan.moves[1].reasons;
+      plan.moves[0].reasons_zh = [];
       delete plan.metrics.after.backbone_share;
       plan.metrics.before.indicators = { primary: {} };
       const report = validatePlan(county, plan as unknown as Plan);
       expect(formatErrors(report)).toEqual([
         'plan field plan.id must be a non-empty text, found nothing (missing)',
         'plan field plan.county must be a non-empty text, found 7',
-        'plan field moves[1].reasons must be a list of texts, found nothing (missing)',
+        'plan field plan.snapshot_hash must be a non-empty text, found nothing (missing)',
+        'plan field plan.solver must be an object with a name and a version, found {"name":"highs"}',
+        'plan field moves[0].reasons_zh must be a non-empty list of non-empty texts, found []',
+        'plan field moves[1].reasons must be a non-empty list of non-empty texts, found nothing (missing)',
         ...['primary', 'junior'].flatMap((stage) =>
           ['degree_above', 'backbone', 'pe_arts'].map(
             (indicator) =>
@@ -426,6 +479,23 @@ describe(validatePlan.name, () => {
       ]);
     });
 
+    it('refuses a plan made for other data, but not for a county named otherwise', () => {
+      const plan = makePlan(county, movesOf(county, VALID_MOVES));
+      const edited: Snapshot = {
+        ...county,
+        schools: county.schools.map((s) =>
+          s.code === 'B' ? { ...s, pupilsPrimary: s.pupilsPrimary + 1 } : s,
+        ),
+      };
+      const report = validatePlan(edited, plan);
+      expect(report.violations).toEqual([expect.objectContaining({ rule: 'snapshot_mismatch' })]);
+      expect(report.violations[0].message.en).toMatch(
+        /^the plan's snapshot_hash [0-9a-f]{12}… is not this snapshot's [0-9a-f]{12}…: the plan was made for other data/,
+      );
+      // A CSV folder is named after its folder: a copy under another name holds the same data.
+      expect(validatePlan({ ...county, county: 'copy-of-county' }, plan).ok).toBe(true);
+    });
+
     it('refuses a plan for another year', () => {
       const report = validate(county, VALID_MOVES, { header: { year: 2025 } });
       expect(report.violations).toEqual([expect.objectContaining({ rule: 'policy_mismatch' })]);
@@ -441,12 +511,24 @@ describe(validatePlan.name, () => {
     });
   });
 
-  it('checks the metrics only when asked', () => {
+  it('checks the metrics before and after the plan only when asked', () => {
     const plan = makePlan(county, movesOf(county, VALID_MOVES));
     plan.metrics.after.movers = 7;
+    plan.metrics.before.indicators.primary.backbone.cv = 0.01;
     expect(validatePlan(county, plan).ok).toBe(true);
     expect(validatePlan(county, plan, { checkMetrics: true }).violations).toEqual([
-      expect.objectContaining({ rule: 'metrics_mismatch' }),
+      expect.objectContaining({
+        rule: 'metrics_mismatch',
+        message: expect.objectContaining({
+          en: expect.stringMatching(
+            /^plan metric before\.indicators\.primary\.backbone\.cv is 0\.01, recomputed /,
+          ),
+        }),
+      }),
+      expect.objectContaining({
+        rule: 'metrics_mismatch',
+        message: expect.objectContaining({ en: 'plan metric after.movers is 7, recomputed 2' }),
+      }),
     ]);
   });
 });

@@ -10,6 +10,7 @@ import {
 import { checkPlanMetrics } from './check-metrics';
 import { RELAXABLE_RULES } from './rule-codes';
 import { checkDistance } from './rules/distance.rule';
+import { checkFlagClaims } from './rules/flag-claims.rule';
 import { checkHeads } from './rules/heads.rule';
 import { checkBackboneShare, checkCountyRate, checkEligibleMovers } from './rules/movers.rule';
 import { checkPlanFormat } from './rules/plan-format.rule';
@@ -35,11 +36,13 @@ const RULES: ReadonlyArray<(input: RuleInput) => Violation[]> = [
   checkDistance,
   checkHeads,
   checkPolicy,
+  checkFlagClaims,
 ];
 
 /**
  * Checks a plan against every hard rule, recomputed from the snapshot alone: of the plan only its
- * moves and flags are read (and its header's year and policy, to compare them with the snapshot's).
+ * moves and flags are read (and its header's year, policy and snapshot hash, to compare them with the
+ * snapshot's).
  */
 export function validatePlan(
   snapshot: Snapshot,

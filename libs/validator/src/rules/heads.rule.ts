@@ -8,7 +8,7 @@ const ROLE_ZH: Record<HeadRole, string> = { principal: '校长', vice_principal:
 
 /**
  * Rule 9: principals and vice principals. A head due to rotate (eligible, `head_max_terms` full terms)
- * moves; a moving head carries their role; at every school, heads of each role arrive as many as leave.
+ * moves; a moving head's move states no role but their own; at every school, heads of each role arrive as many as leave.
  */
 export function checkHeads({ context, plan, moves }: RuleInput): Violation[] {
   const violations: Violation[] = [];
@@ -47,7 +47,8 @@ export function checkHeads({ context, plan, moves }: RuleInput): Violation[] {
       continue;
     }
     const role = teacher.role as HeadRole;
-    if (move.role !== role) {
+    // The role comes from the snapshot; a move that states one must state the teacher's own.
+    if (move.role !== undefined && move.role !== role) {
       violations.push({
         rule: 'head_role',
         teacher_id: teacher.id,

@@ -9,8 +9,8 @@ const isText: FieldCheck = (value) => typeof value === 'string' && value.length 
 const isInteger: FieldCheck = (value) => Number.isInteger(value);
 const isNumber: FieldCheck = (value) => typeof value === 'number' && Number.isFinite(value);
 const isNumberTable: FieldCheck = (value) => isRecord(value) && Object.values(value).every(isNumber);
-const isTextList: FieldCheck = (value) =>
-  Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isTextList: FieldCheck = (value) => Array.isArray(value) && value.length > 0 && value.every(isText);
+const isSolver: FieldCheck = (value) => isRecord(value) && isText(value.name) && isText(value.version);
 
 const EXPECTED = {
   text: localized('非空文本', 'a non-empty text'),
@@ -19,7 +19,8 @@ const EXPECTED = {
   object: localized('对象', 'an object'),
   list: localized('数组', 'a list'),
   table: localized('以编码为键的数值表', 'a table of numbers by code'),
-  textList: localized('文本数组', 'a list of texts'),
+  textList: localized('非空文本数组', 'a non-empty list of non-empty texts'),
+  solver: localized('含 name 与 version 的对象', 'an object with a name and a version'),
 };
 
 type Expected = keyof typeof EXPECTED;
@@ -30,6 +31,8 @@ const HEADER_FIELDS: ReadonlyArray<[string, FieldCheck, Expected]> = [
   ['year', isInteger, 'integer'],
   ['status', isText, 'text'],
   ['policy', isRecord, 'object'],
+  ['snapshot_hash', isText, 'text'],
+  ['solver', isSolver, 'solver'],
 ];
 
 const MOVE_FIELDS: ReadonlyArray<[string, FieldCheck, Expected]> = [
@@ -38,7 +41,9 @@ const MOVE_FIELDS: ReadonlyArray<[string, FieldCheck, Expected]> = [
   ['to_school', isText, 'text'],
   ['subject', isText, 'text'],
   ['kind', isText, 'text'],
+  // Every move says why, in English and in Chinese.
   ['reasons', isTextList, 'textList'],
+  ['reasons_zh', isTextList, 'textList'],
 ];
 
 /** FORMATS.md: before and after, shortage by subject, each school's rotation rate, the backbone share, the CVs. */

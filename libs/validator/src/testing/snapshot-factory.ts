@@ -142,8 +142,8 @@ export function makeMove(teacher: Teacher, toSchool: string, overrides: Partial<
     subject: teacher.subject,
     kind: 'rotation',
     term_years: DEFAULT_POLICY.rotation_term_years,
-    reasons: [],
-    reasons_zh: [],
+    reasons: [`test move of ${teacher.id} to ${toSchool}`],
+    reasons_zh: [`测试调动：${teacher.id} 调往 ${toSchool}`],
   };
   if (isHead(teacher)) move.role = teacher.role as Exclude<Teacher['role'], 'teacher'>;
   return { ...move, ...overrides };
