@@ -66,7 +66,10 @@ export const RULE_TITLES: Record<RuleCode, Localized> = {
     "subject is neither the teacher's main nor an extra subject",
   ),
   invalid_kind: localized('调动类型无效', 'move kind is neither rotation nor allocation'),
-  rotation_term: localized('交流期限与政策不符', 'rotation term differs from the policy'),
+  rotation_term: localized(
+    '交流期限与政策不符，或组织调剂注明了期限',
+    'rotation term differs from the policy, or an allocation has one',
+  ),
   ineligible_mover: localized(
     '不符合交流条件的教师被安排交流',
     'a teacher who does not meet the exchange conditions rotates',

@@ -116,6 +116,16 @@ describe(validatePlan.name, () => {
       ]);
       expect(report.violations[0].message.en).toContain('rotation term 2 years, the policy says 3');
     });
+
+    it('refuses an allocation that carries a term', () => {
+      const report = validate(county, [...VALID_MOVES, ['A-C2', 'B', { kind: 'allocation', term_years: 3 }]]);
+      expect(report.violations).toEqual([
+        expect.objectContaining({ rule: 'rotation_term', teacher_id: 'A-C2' }),
+      ]);
+      expect(report.violations[0].message.en).toBe(
+        'teacher A-C2: an allocation with a term of 3 years; allocations have none',
+      );
+    });
   });
 
   describe('rule 2: only eligible teachers rotate', () => {

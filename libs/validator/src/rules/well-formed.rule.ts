@@ -107,6 +107,16 @@ export function checkWellFormed(
           `teacher ${teacher.id}: rotation term ${String(move.term_years)} years, the policy says ${policy.rotation_term_years}`,
         ),
       });
+    } else if (move.kind === 'allocation' && move.term_years !== undefined) {
+      // FORMATS.md: an allocation (组织调剂) is a move without a term.
+      violations.push({
+        rule: 'rotation_term',
+        teacher_id: teacher.id,
+        message: localized(
+          `教师 ${teacher.id} 的组织调剂注明期限 ${String(move.term_years)} 年，组织调剂没有期限`,
+          `teacher ${teacher.id}: an allocation with a term of ${String(move.term_years)} years; allocations have none`,
+        ),
+      });
     }
     if (destination && move.to_school !== teacher.schoolCode) moves.push({ move, teacher });
   }
