@@ -478,6 +478,62 @@ describe(validatePlan.name, () => {
     });
   });
 
+  describe('rule 11: a flag says what is true', () => {
+    // smallCounty: 17 eligible, so the 10% minimum needs 2 movers and 25% allows 4.
+    it('refuses a rate flag on a plan that meets the rate, or with numbers the plan does not have', () => {
+      const met = validate(county, VALID_MOVES, { flags: [makeFlag('min_rotation_rate')] });
+      expect(met.violations).toEqual([expect.objectContaining({ rule: 'unwarranted_flag' })]);
+      expect(met.violations[0].message.en).toBe(
+        'a flag says the minimum rate could not be met, but the plan rotates 2, the 2 it needs',
+      );
+
+      const numbers = validate(county, [VALID_MOVES[0]], {
+        flags: [makeFlag('min_rotation_rate', { movers: 1, required: 3, eligible: 17, allowed: 4 })],
+      });
+      expect(numbers.violations.map((v) => v.message.en)).toEqual([
+        'a flag says the rate band holds no whole number of movers, but 2–4 lie in it',
+        'flag min_rotation_rate gives required 3, the plan and the snapshot give 2',
+      ]);
+      expect(numbers.relaxed).toEqual([expect.objectContaining({ rule: 'min_rotation_rate' })]);
+    });
+
+    it('accepts an empty rate band the policy really has', () => {
+      // 17 × 15% = 2.55 and 17 × 16% = 2.72: no whole number of movers in between.
+      const band = smallCounty({ min_rotation_rate: 0.15, max_rotation_rate: 0.16 });
+      const report = validate(band, VALID_MOVES, {
+        flags: [makeFlag('min_rotation_rate', { movers: 2, required: 3, eligible: 17, allowed: 2 })],
+      });
+      expect(report.violations).toEqual([]);
+      expect(report.ok).toBe(true);
+    });
+
+    it('refuses a backbone flag on a plan that meets the share, or with the wrong count', () => {
+      const met = validate(county, VALID_MOVES, {
+        flags: [makeFlag('min_backbone_share', { backbone_movers: 0, movers: 2 })],
+      });
+      expect(met.violations.map((v) => v.message.en)).toEqual([
+        'a flag says the backbone share could not be met, but 1 of 2 movers are backbone, meeting 0.2',
+        'flag min_backbone_share gives backbone_movers 0, the plan and the snapshot give 1',
+      ]);
+    });
+
+    it("refuses a head's flag for a head the plan moves", () => {
+      const heads = smallCounty({}, [
+        makeTeacher('A-P', 'A', { role: 'principal', termsAsHead: 2 }),
+        makeTeacher('C-P', 'C', { role: 'principal', termsAsHead: 2 }),
+      ]);
+      const report = validate(heads, [['A-P', 'C'], ['C-P', 'A'], VALID_MOVES[0]], {
+        flags: [makeFlag('head_rotation', { teacher_id: 'A-P', school: 'A' })],
+      });
+      expect(report.violations).toEqual([
+        expect.objectContaining({ rule: 'unwarranted_flag', teacher_id: 'A-P' }),
+      ]);
+      expect(report.violations[0].message.en).toBe(
+        'a flag says A-P does not rotate, but the plan moves them',
+      );
+    });
+  });
+
   describe('rule 10: the plan carries the snapshot policy', () => {
     it('names each policy key that differs', () => {
       const plan = makePlan(county, movesOf(county, VALID_MOVES));
