@@ -34,42 +34,38 @@ export function dataWarnings(snapshot: Snapshot): DataWarning[] {
 function schoolWarnings(schools: readonly School[]): DataWarning[] {
   const warnings: DataWarning[] = [];
   for (const school of schools) {
+    const warn = (column: string, value: string, text: Localized) =>
+      warnings.push({ sheet: 'schools', key: school.code, column, value, text });
     for (const stage of STAGES) {
       const { pupils, classes } = stageSize(school, stage);
       const name = STAGE_NAMES[stage];
       if (pupils > 0 && classes === 0)
-        warnings.push({
-          sheet: 'schools',
-          key: school.code,
-          column: `classes_${stage}`,
-          value: '0',
-          text: localized(
+        warn(
+          `classes_${stage}`,
+          '0',
+          localized(
             `有 ${pupils} 名${name.zh}学生但没有${name.zh}班级：该学段的学科需求按 0 计`,
             `${pupils} ${name.en} pupils but no ${name.en} classes: the stage's subject need counts as 0`,
           ),
-        });
+        );
       if (classes > 0 && pupils === 0)
-        warnings.push({
-          sheet: 'schools',
-          key: school.code,
-          column: `pupils_${stage}`,
-          value: '0',
-          text: localized(
+        warn(
+          `pupils_${stage}`,
+          '0',
+          localized(
             `有 ${classes} 个${name.zh}班但没有${name.zh}学生：不计入该学段每百名学生指标的差异系数`,
             `${classes} ${name.en} classes but no ${name.en} pupils: left out of the stage's per-100-pupil coefficients of variation`,
           ),
-        });
+        );
       if ((pupils > 0 || classes > 0) && !typeTeaches(school, stage))
-        warnings.push({
-          sheet: 'schools',
-          key: school.code,
-          column: 'type',
-          value: school.type,
-          text: localized(
+        warn(
+          'type',
+          school.type,
+          localized(
             `${school.type} 学校有${name.zh}学生或班级：计入学科需求，但不计入${name.zh}学段的差异系数`,
             `a ${school.type} school with ${name.en} pupils or classes: they count for subject need but not for the ${name.en} coefficients of variation`,
           ),
-        });
+        );
     }
   }
   return warnings;
