@@ -131,8 +131,9 @@ function naivePlan(context: CountyContext, naive: NaiveModel, values: Float64Arr
       subject: move.teacher.subject,
       kind: 'rotation',
       term_years: policy.rotation_term_years,
-      reasons: [],
-      reasons_zh: [],
+      // The naive model has no reasons of its own: the teacher's eligibility says why they may move.
+      reasons: [`naive benchmark model; ${context.eligibility.get(move.teacher.id)!.explanation.en}`],
+      reasons_zh: [`朴素基准模型；${context.eligibility.get(move.teacher.id)!.explanation.zh}`],
     });
   });
   const flags: PlanFlag[] = snapshot.teachers
