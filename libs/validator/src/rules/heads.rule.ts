@@ -8,7 +8,8 @@ const ROLE_ZH: Record<HeadRole, string> = { principal: '校长', vice_principal:
 
 /**
  * Rule 9: principals and vice principals. A head due to rotate (eligible, `head_max_terms` full terms)
- * moves; a moving head's move states no role but their own; at every school, heads of each role arrive as many as leave.
+ * moves; a moving head's move states no role but their own; at every school, heads of each role arrive
+ * as many as leave.
  */
 export function checkHeads({ context, plan, moves }: RuleInput): Violation[] {
   const violations: Violation[] = [];
