@@ -25,14 +25,15 @@ export function checkPlanMetrics(
   context: CountyContext = buildCountyContext(snapshot),
 ): Violation[] {
   const { moves } = checkWellFormed(context, snapshot.policy, plan);
-  const expected = planMetrics(
+  const before = planMetrics(context, []);
+  const after = planMetrics(
     context,
     moves.map(({ move }) => move),
   );
   const reported = plan.metrics as Partial<Plan['metrics']> | undefined;
   const violations: Violation[] = [];
-  compare(['before'], planMetrics(context, []), reported?.before, violations);
-  compare(['after'], expected, reported?.after, violations);
+  compare(['before'], before, reported?.before, violations);
+  compare(['after'], after, reported?.after, violations);
   return violations;
 }
 
