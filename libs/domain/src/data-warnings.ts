@@ -1,5 +1,6 @@
 import { fullYearsBetween, schoolYearStart } from './dates';
 import { retirementAge } from './eligibility';
+import { countsInStage } from './indicators';
 import { localized, type Localized } from './localized';
 import { STAGES, type School, type Snapshot, type Stage } from './model';
 
@@ -57,7 +58,8 @@ function schoolWarnings(schools: readonly School[]): DataWarning[] {
             `${classes} ${name.en} classes but no ${name.en} pupils: left out of the stage's per-100-pupil coefficients of variation`,
           ),
         );
-      if ((pupils > 0 || classes > 0) && !typeTeaches(school, stage))
+      // Special schools are assessed apart from both stages: their pupils are no mistake.
+      if ((pupils > 0 || classes > 0) && school.type !== 'special' && !countsInStage(school, stage))
         warn(
           'type',
           school.type,
@@ -155,12 +157,6 @@ function stageSize(school: School, stage: Stage): { pupils: number; classes: num
   return stage === 'primary'
     ? { pupils: school.pupilsPrimary, classes: school.classesPrimary }
     : { pupils: school.pupilsJunior, classes: school.classesJunior };
-}
-
-/** Whether the school's type enrols the stage (as the balance indicators count it). */
-function typeTeaches(school: School, stage: Stage): boolean {
-  if (school.type === 'special') return true;
-  return school.type === 'nine_year' || school.type === stage;
 }
 
 /** One line per warning for a terminal: where, then what, Chinese first. */

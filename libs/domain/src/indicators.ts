@@ -46,12 +46,13 @@ export function totalPupils(school: School): number {
  * schools are assessed separately and left out.
  */
 export function stageWeight(school: School, stage: Stage): number {
-  if (school.type === 'special') return 0;
-  if (stage === 'primary' && (school.type === 'primary' || school.type === 'nine_year'))
-    return school.pupilsPrimary;
-  if (stage === 'junior' && (school.type === 'junior' || school.type === 'nine_year'))
-    return school.pupilsJunior;
-  return 0;
+  if (!countsInStage(school, stage)) return 0;
+  return stage === 'primary' ? school.pupilsPrimary : school.pupilsJunior;
+}
+
+/** Whether a school's type takes part in a stage's balance statistic (see {@link stageWeight}). */
+export function countsInStage(school: School, stage: Stage): boolean {
+  return school.type === 'nine_year' || school.type === stage;
 }
 
 export function weightedCv(values: readonly { rate: number; weight: number }[]): {

@@ -1,5 +1,6 @@
 import { countyMoverBounds, localized, type Localized, type PlanFlag } from '@tr/domain';
 import type { Violation } from '../violation';
+import { backboneMovers, meetsBackboneShare } from './movers.rule';
 import type { RuleInput } from './rule-input';
 
 /**
@@ -94,9 +95,9 @@ function rateClaims({ context, policy, rotations }: RuleInput, flag: PlanFlag): 
 }
 
 function backboneClaims({ policy, rotations }: RuleInput, flag: PlanFlag): Violation[] {
-  const backbone = rotations.filter(({ teacher }) => teacher.backbone !== 'none').length;
+  const backbone = backboneMovers(rotations);
   const violations: Violation[] = [];
-  if (backbone >= policy.min_backbone_share * rotations.length - 1e-9)
+  if (meetsBackboneShare(backbone, rotations.length, policy.min_backbone_share))
     violations.push(
       unwarranted(
         localized(

@@ -59,8 +59,8 @@ export function checkCountyRate({ context, policy, rotations }: RuleInput): Viol
 export function checkBackboneShare({ policy, rotations }: RuleInput): Violation[] {
   const movers = rotations.length;
   if (movers === 0) return [];
-  const backbone = rotations.filter(({ teacher }) => teacher.backbone !== 'none').length;
-  if (backbone >= policy.min_backbone_share * movers - SHARE_TOLERANCE) return [];
+  const backbone = backboneMovers(rotations);
+  if (meetsBackboneShare(backbone, movers, policy.min_backbone_share)) return [];
   const needed = Math.ceil(policy.min_backbone_share * movers - SHARE_TOLERANCE);
   return [
     {
@@ -71,4 +71,14 @@ export function checkBackboneShare({ policy, rotations }: RuleInput): Violation[
       ),
     },
   ];
+}
+
+/** Backbone teachers (any level) among the rotations. */
+export function backboneMovers(rotations: RuleInput['rotations']): number {
+  return rotations.filter(({ teacher }) => teacher.backbone !== 'none').length;
+}
+
+/** Whether `backbone` of `movers` make the share (1 of 5 meets 20% despite rounding). */
+export function meetsBackboneShare(backbone: number, movers: number, share: number): boolean {
+  return backbone >= share * movers - SHARE_TOLERANCE;
 }
