@@ -6,7 +6,7 @@ import {
   SnapshotRepository,
   USER_ROLES,
   createAccount,
-  createDataSource,
+  openDataSource,
   type UserRole,
 } from '@tr/persistence';
 import type { DataSource } from 'typeorm';
@@ -16,8 +16,7 @@ import { UsageError } from './usage-error';
 export const IMPORT_USAGE = `用法 usage: npm run import -- --input <workbook.xlsx | folder> --county <county code>   (DATABASE_URL must be set)`;
 
 async function withDatabase<T>(work: (dataSource: DataSource) => Promise<T>): Promise<T> {
-  const dataSource = createDataSource(loadConfig().databaseUrl);
-  await dataSource.initialize();
+  const dataSource = await openDataSource(loadConfig().databaseUrl);
   try {
     return await work(dataSource);
   } finally {

@@ -1,7 +1,7 @@
 import { ConfigError } from '@tr/config';
 import { SnapshotValidationError } from '@tr/domain';
 import { UnreadableInputError, UnwritableOutputError } from '@tr/io';
-import { CountyNotFoundError } from '@tr/persistence';
+import { CountyNotFoundError, DatabaseUnavailableError } from '@tr/persistence';
 import { createUserCommand, exportCommand, importCommand, migrateCommand } from './db.command';
 import { generateCommand } from './generate.command';
 import { planCommand } from './plan.command';
@@ -34,7 +34,8 @@ main(process.argv.slice(2)).then(
       error instanceof UnwritableOutputError ||
       error instanceof UsageError ||
       error instanceof ConfigError ||
-      error instanceof CountyNotFoundError
+      error instanceof CountyNotFoundError ||
+      error instanceof DatabaseUnavailableError
     ) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 2;

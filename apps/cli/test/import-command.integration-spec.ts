@@ -59,4 +59,15 @@ describe('npm run import', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('999999');
   }, 30_000);
+
+  it('says which database it cannot reach, without the password, and exits 2', () => {
+    const result = runCli(['export', '--county', '410185', '--out', join(tmpdir(), 'none')], {
+      DATABASE_URL: 'postgres://postgres:secret@127.0.0.1:1/nowhere',
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('无法连接数据库 postgres://postgres:***@127.0.0.1:1/nowhere');
+    expect(result.stderr).toContain('cannot reach the database');
+    expect(result.stderr).not.toContain('secret');
+    expect(result.stderr).not.toMatch(/\bat \S+ \(/);
+  }, 30_000);
 });

@@ -50,5 +50,42 @@ export function createDataSource(databaseUrl: string): DataSource {
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,
+    // A server that never answers is an error to report, not a wait without end.
+    connectTimeoutMS: CONNECT_TIMEOUT_MS,
   });
+}
+
+export const CONNECT_TIMEOUT_MS = 15_000;
+
+/** The database could not be reached; says where, without the password. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+
+  constructor(databaseUrl: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      `无法连接数据库 ${redactedUrl(databaseUrl)}：${reason} / cannot reach the database at ${redactedUrl(databaseUrl)}: ${reason}`,
+      { cause },
+    );
+  }
+}
+
+function redactedUrl(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '(DATABASE_URL)';
+  }
+}
+
+/** Connects, turning a refused or timed-out connection into a DatabaseUnavailableError. */
+export async function openDataSource(databaseUrl: string): Promise<DataSource> {
+  const dataSource = createDataSource(databaseUrl);
+  try {
+    return await dataSource.initialize();
+  } catch (error) {
+    throw new DatabaseUnavailableError(databaseUrl, error);
+  }
 }
