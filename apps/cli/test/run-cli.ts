@@ -13,10 +13,11 @@ const TIMEOUT_MS = 120_000;
 export function runCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  nodeArgs: string[] = [],
 ): { status: number; stdout: string; stderr: string } {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'apps/cli/src/main.ts'), ...args],
+    [...nodeArgs, '--import', 'tsx', join(ROOT, 'apps/cli/src/main.ts'), ...args],
     {
       cwd: ROOT,
       encoding: 'utf8',
