@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule, type OnApplicationShutdown, Inject, Injectable } from '@nestjs/common';
 import { loggerOptions, type AppConfig } from '@tr/config';
 import { planJobOptions, QueueName, redisOptions } from '@tr/jobs';
-import { createDataSource, PlanRunRepository, SnapshotRepository } from '@tr/persistence';
+import { openDataSource, PlanRunRepository, SnapshotRepository } from '@tr/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { configuredPlanProcessor } from './plan.processor';
@@ -48,7 +48,7 @@ export class WorkerModule {
         { provide: APP_CONFIG, useValue: config },
         {
           provide: DataSource,
-          useFactory: () => createDataSource(config.databaseUrl).initialize(),
+          useFactory: () => openDataSource(config.databaseUrl),
         },
         {
           provide: PlanRunRepository,

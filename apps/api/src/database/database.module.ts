@@ -1,6 +1,6 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@tr/config';
-import { SnapshotRepository, createDataSource } from '@tr/persistence';
+import { SnapshotRepository, openDataSource } from '@tr/persistence';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config.token';
 
@@ -11,7 +11,7 @@ import { APP_CONFIG } from '../config/app-config.token';
     {
       provide: DataSource,
       inject: [APP_CONFIG],
-      useFactory: async (config: AppConfig) => createDataSource(config.databaseUrl).initialize(),
+      useFactory: async (config: AppConfig) => openDataSource(config.databaseUrl),
     },
     {
       provide: SnapshotRepository,
