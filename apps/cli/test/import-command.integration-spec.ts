@@ -66,7 +66,7 @@ describe('npm run import', () => {
     });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('无法连接数据库 postgres://postgres:***@127.0.0.1:1/nowhere');
-    expect(result.stderr).toContain('cannot reach the database');
+    expect(result.stderr).toContain('cannot connect to the database');
     expect(result.stderr).not.toContain('secret');
     expect(result.stderr).not.toMatch(/\bat \S+ \(/);
   }, 30_000);

@@ -8,7 +8,7 @@ describe('DatabaseUnavailableError', () => {
     );
     expect(error.message).toBe(
       '无法连接数据库 postgres://hr:***@db.example:5432/rotation：connect ECONNREFUSED / ' +
-        'cannot reach the database at postgres://hr:***@db.example:5432/rotation: connect ECONNREFUSED',
+        'cannot connect to the database at postgres://hr:***@db.example:5432/rotation: connect ECONNREFUSED',
     );
     expect(error.message).not.toContain('s3cret');
   });

@@ -57,14 +57,14 @@ export function createDataSource(databaseUrl: string): DataSource {
 
 export const CONNECT_TIMEOUT_MS = 15_000;
 
-/** The database could not be reached; says where, without the password. */
+/** The database refused or never answered the connection (or the login); says where, without the password. */
 export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
 
   constructor(databaseUrl: string, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     super(
-      `无法连接数据库 ${redactedUrl(databaseUrl)}：${reason} / cannot reach the database at ${redactedUrl(databaseUrl)}: ${reason}`,
+      `无法连接数据库 ${redactedUrl(databaseUrl)}：${reason} / cannot connect to the database at ${redactedUrl(databaseUrl)}: ${reason}`,
       { cause },
     );
   }
