@@ -7,6 +7,7 @@ import { buildRotationModel } from './rotation-model';
 import type { LpSession, SolveOptions, SolveResult } from './solver';
 import {
   mipsOverRounds,
+  restrictedMipWorkLimit,
   solveLpGuided,
   type Incumbent,
   type Relaxation,
@@ -345,6 +346,29 @@ describe(mipsOverRounds.name, () => {
     expect(schedule.bound).toBe(1000.9);
   });
 
+  it('still gives the first exact round its MIP after an early one stopped at its work limit', async () => {
+    const rounds = [
+      round(1004, 1000, false), // an early MIP, stopped at its work limit with a plan 1% off
+      round(1001, 1000.5, true), // the first exact round: its MIP runs all the same
+      round(1000.9, 1000.9, true, true),
+    ];
+    const over: Relaxation[] = [];
+    const schedule = await mipsOverRounds(each(rounds), async (lp) => {
+      over.push(lp);
+      return {
+        values: new Float64Array(0),
+        objective: lp === rounds[0] ? 1010 : 1001.5,
+        status: lp === rounds[0] ? 'iteration_limit' : 'optimal',
+        keptColumns: 0,
+        penalty: 0,
+      };
+    });
+
+    expect(over).toEqual([rounds[0], rounds[1]]);
+    expect(schedule.workLimited).toBeFalsy();
+    expect(schedule.incumbent?.objective).toBe(1001.5);
+  });
+
   it('hands each MIP the best bound so far, for its work limit', async () => {
     const rounds = [round(1100, 1000.2, false), round(1001, 1000.1, true)];
     const bounds: number[] = [];
@@ -361,5 +385,18 @@ describe(mipsOverRounds.name, () => {
     const { mipOver } = recordingMips(() => 1);
 
     await expect(mipsOverRounds(each([failed]), mipOver)).rejects.toThrow('LP relaxation failed: error');
+  });
+});
+
+describe(restrictedMipWorkLimit.name, () => {
+  it('lets a MIP over an exact round search ten times longer for a good plan than an early one', () => {
+    const exact = restrictedMipWorkLimit({ exact: true, penalty: 0 }, 1000);
+    const early = restrictedMipWorkLimit({ exact: false, penalty: 0 }, 1000);
+
+    expect(exact.lpIterations).toBe(20_000);
+    expect(exact.anyPlanAfter).toBe(200_000);
+    expect(early).toEqual({ ...exact, anyPlanAfter: 20_000 });
+    // Either accepts a plan within 0.45% of the bound once past its first limit.
+    expect(early.acceptAt).toBeCloseTo(1000 / (1 - 4.5e-3), 6);
   });
 });
