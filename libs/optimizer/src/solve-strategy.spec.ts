@@ -4,7 +4,7 @@ import { balanceTargets } from './balance-targets';
 import { HighsSolver } from './highs-solver';
 import type { LinearModel } from './linear-model';
 import { buildRotationModel } from './rotation-model';
-import type { LpSession, SolveOptions, SolveResult } from './solver';
+import type { LpSession, SolveOptions, SolveResult, SolveStatus } from './solver';
 import {
   mipsOverRounds,
   restrictedMipWorkLimit,
@@ -209,15 +209,22 @@ async function* each(rounds: readonly Relaxation[]): AsyncGenerator<Relaxation> 
   for (const r of rounds) yield r;
 }
 
-/** MIPs that find, over each round, the plan `planCost(round)`; remembers which rounds got one. */
-function recordingMips(planCost: (lp: Relaxation) => number, penalty = 0) {
+/**
+ * MIPs that find, over each round, the plan `planCost(round)`, ending with `statusOf(round)`; remembers
+ * which rounds got one.
+ */
+function recordingMips(
+  planCost: (lp: Relaxation) => number,
+  penalty = 0,
+  statusOf: (lp: Relaxation) => SolveStatus = () => 'optimal',
+) {
   const over: Relaxation[] = [];
   const mipOver = async (lp: Relaxation): Promise<Incumbent> => {
     over.push(lp);
     return {
       values: new Float64Array(0),
       objective: planCost(lp),
-      status: 'optimal',
+      status: statusOf(lp),
       keptColumns: 0,
       penalty,
     };
@@ -327,17 +334,12 @@ describe(mipsOverRounds.name, () => {
       round(1000.9, 1000.8, true), // would have been the second MIP's round
       round(1000.9, 1000.9, true, true),
     ];
-    const over: Relaxation[] = [];
-    const schedule = await mipsOverRounds(each(rounds), async (lp) => {
-      over.push(lp);
-      return {
-        values: new Float64Array(0),
-        objective: 1006.5,
-        status: 'iteration_limit',
-        keptColumns: 0,
-        penalty: 0,
-      };
-    });
+    const { over, mipOver } = recordingMips(
+      () => 1006.5,
+      0,
+      () => 'iteration_limit',
+    );
+    const schedule = await mipsOverRounds(each(rounds), mipOver);
 
     expect(over).toEqual([rounds[0]]);
     expect(schedule.workLimited).toBe(true);
@@ -352,17 +354,12 @@ describe(mipsOverRounds.name, () => {
       round(1001, 1000.5, true), // the first exact round: its MIP runs all the same
       round(1000.9, 1000.9, true, true),
     ];
-    const over: Relaxation[] = [];
-    const schedule = await mipsOverRounds(each(rounds), async (lp) => {
-      over.push(lp);
-      return {
-        values: new Float64Array(0),
-        objective: lp === rounds[0] ? 1010 : 1001.5,
-        status: lp === rounds[0] ? 'iteration_limit' : 'optimal',
-        keptColumns: 0,
-        penalty: 0,
-      };
-    });
+    const { over, mipOver } = recordingMips(
+      (lp) => (lp === rounds[0] ? 1010 : 1001.5),
+      0,
+      (lp) => (lp === rounds[0] ? 'iteration_limit' : 'optimal'),
+    );
+    const schedule = await mipsOverRounds(each(rounds), mipOver);
 
     expect(over).toEqual([rounds[0], rounds[1]]);
     expect(schedule.workLimited).toBeFalsy();
