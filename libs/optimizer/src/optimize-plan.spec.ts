@@ -9,6 +9,7 @@ import {
 import { smallCounty } from '@tr/validator/testing/small-county';
 import { validatePlan } from '@tr/validator';
 import { optimizePlan } from './optimize-plan';
+import { heldBackCounty } from './testing/held-back-county';
 
 /** A 600-pupil urban primary school A and a 120-pupil rural one B: a county so small that one teacher moves a CV a lot. */
 function urbanAndSmallRural() {
@@ -146,20 +147,8 @@ describe(optimizePlan.name, () => {
   });
 
   it('moves a teacher whom a due head could have replaced as the one who stays, when the head cannot move', async () => {
-    // Five eligible: the county may move one, so no head exchange (two heads) fits. At each school the
-    // due principal and one teacher are its only Chinese teachers; one of the two must stay, and with the
-    // principal staying the teacher may go. Keeping both had relaxed the minimum rate too.
-    const principal = { role: 'principal', termsAsHead: 3 } as const;
-    const snapshot = makeSnapshot({
-      schools: urbanAndSmallRural(),
-      teachers: [
-        makeTeacher('A-P', 'A', principal),
-        makeTeacher('A-1', 'A'),
-        makeTeacher('A-M', 'A', { subject: 'math', backbone: 'city' }),
-        makeTeacher('B-P', 'B', principal),
-        makeTeacher('B-1', 'B'),
-      ],
-    });
+    // Keeping both the principal and the teacher had relaxed the minimum rate too.
+    const snapshot = heldBackCounty();
     const { plan } = await optimizePlan(snapshot);
 
     expect(validatePlan(snapshot, plan).violations).toEqual([]);

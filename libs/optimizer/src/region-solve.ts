@@ -55,6 +55,8 @@ export async function solveRegion(
   options: RegionSolveOptions,
   /** Told of each LP round (solve-strategy.ts); not part of the options, which cross worker threads. */
   onRound?: (round: number, gap: number) => void,
+  /** The backend for each solve; tests pass their own, as a function cannot cross a worker thread. */
+  solverFor: () => MipSolver = () => createSolver(options.solver),
 ): Promise<RegionOutcome> {
   if (options.solver === 'highs') warmUpHighs();
   let buildSeconds = 0;
@@ -64,7 +66,7 @@ export async function solveRegion(
     buildSeconds += (performance.now() - buildStarted) / 1000;
     const solved = await solveHardRulesFirst(
       built.model,
-      createSolver(options.solver),
+      solverFor(),
       { ...options, pricing: built.pricing, onRound },
       built.hardSlacks,
     );
