@@ -218,8 +218,9 @@ export interface MipSchedule {
   /** The round the last MIP ran over. */
   mippedOn?: Relaxation;
   /**
-   * A MIP stopped at its work limit: HiGHS could not close its gap there, and more MIPs over much the
-   * same columns would not either, so no more MIPs run (the rounds still tighten the bound).
+   * A MIP over an exact round stopped at its work limit: HiGHS could not close its gap there, and more
+   * MIPs over much the same columns would not either, so no more MIPs run (the rounds still tighten the
+   * bound).
    */
   workLimited?: boolean;
 }
@@ -245,7 +246,7 @@ function isProven(incumbent: Incumbent | undefined, bound: number, gap: number):
  * one if that plan is still unproven, and before them a round not yet exact but within
  * {@link EARLY_MIP_GAP} gets an early one. Pricing stops as soon as the best plan is proven within
  * {@link PROOF_GAP}, or within `acceptGap` after the round's MIP, if one was due, has run. After a MIP
- * stopped at its work limit no other MIP runs.
+ * over an exact round stopped at its work limit no other MIP runs.
  */
 export async function mipsOverRounds(
   rounds: AsyncIterable<Relaxation>,
