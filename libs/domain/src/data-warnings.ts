@@ -2,7 +2,7 @@ import { fullYearsBetween, schoolYearStart } from './dates';
 import { retirementAge } from './eligibility';
 import { countsInStage } from './indicators';
 import { localized, type Localized } from './localized';
-import { STAGES, type School, type Snapshot, type Stage } from './model';
+import { STAGES, stageSize, type School, type Snapshot, type Stage } from './model';
 
 /**
  * A value that is well-formed but unlikely, which changes the plan quietly: a date after the plan's
@@ -151,12 +151,6 @@ function curriculumWarnings(snapshot: Snapshot): DataWarning[] {
     });
   }
   return warnings;
-}
-
-function stageSize(school: School, stage: Stage): { pupils: number; classes: number } {
-  return stage === 'primary'
-    ? { pupils: school.pupilsPrimary, classes: school.classesPrimary }
-    : { pupils: school.pupilsJunior, classes: school.classesJunior };
 }
 
 /** One line per warning for a terminal: where, then what, Chinese first. */

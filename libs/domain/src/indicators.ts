@@ -1,5 +1,5 @@
 import type { IndicatorName, IndicatorStat } from './plan';
-import type { School, Stage, Teacher } from './model';
+import { stageSize, type School, type Stage, type Teacher } from './model';
 import { PE_ARTS_SUBJECTS, type Subject } from './subjects';
 
 /**
@@ -47,7 +47,7 @@ export function totalPupils(school: School): number {
  */
 export function stageWeight(school: School, stage: Stage): number {
   if (!countsInStage(school, stage)) return 0;
-  return stage === 'primary' ? school.pupilsPrimary : school.pupilsJunior;
+  return stageSize(school, stage).pupils;
 }
 
 /** Whether a school's type takes part in a stage's balance statistic (see {@link stageWeight}). */

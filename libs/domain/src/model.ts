@@ -48,6 +48,13 @@ export interface School {
   lng?: number;
 }
 
+/** The pupils and classes a school records for one stage. */
+export function stageSize(school: School, stage: Stage): { pupils: number; classes: number } {
+  return stage === 'primary'
+    ? { pupils: school.pupilsPrimary, classes: school.classesPrimary }
+    : { pupils: school.pupilsJunior, classes: school.classesJunior };
+}
+
 export interface Teacher {
   id: string;
   name: string;

@@ -1,4 +1,4 @@
-import type { CurriculumEntry, School, Teacher } from './model';
+import { stageSize, type CurriculumEntry, type School, type Teacher } from './model';
 import { SUBJECTS, type Subject } from './subjects';
 
 /** Subject → full-time equivalents; subjects a school neither needs nor has are left out. */
@@ -18,7 +18,7 @@ export function ceilFte(value: number): number {
 export function subjectNeed(school: School, curriculum: readonly CurriculumEntry[]): SubjectTable {
   const need: SubjectTable = {};
   for (const entry of curriculum) {
-    const classes = entry.stage === 'primary' ? school.classesPrimary : school.classesJunior;
+    const { classes } = stageSize(school, entry.stage);
     if (classes <= 0 || entry.periodsPerClassWeek <= 0) continue;
     need[entry.subject] =
       (need[entry.subject] ?? 0) + (classes * entry.periodsPerClassWeek) / entry.fullLoadPeriods;
