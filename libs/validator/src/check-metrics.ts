@@ -5,6 +5,7 @@ import {
   planMetrics,
   type CountyContext,
   type Plan,
+  type PlanMove,
   type Snapshot,
 } from '@tr/domain';
 import type { Violation } from './violation';
@@ -23,8 +24,9 @@ export function checkPlanMetrics(
   snapshot: Snapshot,
   plan: Plan,
   context: CountyContext = buildCountyContext(snapshot),
+  /** The plan's well-formed moves, where the caller has checked them already. */
+  moves: ReadonlyArray<{ move: PlanMove }> = checkWellFormed(context, snapshot.policy, plan).moves,
 ): Violation[] {
-  const { moves } = checkWellFormed(context, snapshot.policy, plan);
   const before = planMetrics(context, []);
   const after = planMetrics(
     context,

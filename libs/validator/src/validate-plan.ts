@@ -67,7 +67,7 @@ export function validatePlan(
     ),
   };
   const all = [...format, ...wellFormed.violations, ...RULES.flatMap((rule) => rule(input))];
-  if (options.checkMetrics) all.push(...checkPlanMetrics(snapshot, plan, context));
+  if (options.checkMetrics) all.push(...checkPlanMetrics(snapshot, plan, context, wellFormed.moves));
 
   const relaxable = relaxations((plan.plan as Partial<Plan['plan']> | undefined)?.flags ?? []);
   const violations: Violation[] = [];
